@@ -1,0 +1,101 @@
+"""Fatalities: the number killed in the event a sentence reports, with its qualifier.
+
+ACLED's rules: vague words get conservative numbers ("dozens" is 12, "tens" 10, "hundreds" 100),
+injuries are not fatalities, and cumulative or war-wide tolls ("more than 84,000 civilians have
+died since 2011") never belong to one event. Everything here is a pure function of the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .records import Fatalities, Span
+
+_UNITS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "scores": 20, "several": 3,
+          "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "a handful": 3, "many": 10, "some": 3}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
+
+NUMBER = (
+    r"\b(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand))?"
+    r"|(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?:hundred|thousand|dozen))?)"
+    r"|dozens|tens|hundreds|thousands|scores|several|a\s+few|a\s+dozen|a\s+handful)(?!\w)(?!,\d)"
+)
+QUALIFIER = r"(?:more\s+than|over|at\s+least|about|around|nearly|almost|up\s+to|some|roughly|approximately|an\s+estimated|as\s+many\s+as|fewer\s+than|less\s+than)"
+_VICTIM = r"(?:\s+(?:[A-Za-z-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|police(?:men|\s+officers)?|officers|members|children|women|men|students|protesters|demonstrators|villagers|residents|worshippers|gunmen|insurgents|others|combatants|personnel))?"
+_DEATH_AFTER = r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being|got|reportedly|were\s+reportedly|are\s+feared)\s+)*(?:killed|dead|died|slain|massacred|executed|murdered|shot\s+dead|lost\s+their\s+lives|perished|beheaded)"
+
+_PATTERNS = [
+    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}{_DEATH_AFTER}", re.I),
+    re.compile(rf"\b(?:killing|killed|kill|kills|leaving|left)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}(?:\s+dead)?", re.I),
+    re.compile(rf"\b(?:death\s+toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|hit)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})", re.I),
+    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths|fatalities|dead\b|bodies)", re.I),
+]
+# Markers of tolls that span a war or a period rather than one event.
+_CUMULATIVE = re.compile(
+    r"\b(since\s+(?:the\s+)?(?:\d{4}|war|conflict|start|beginning|outbreak|uprising)|so\s+far\s+(?:this|in)|"
+    r"in\s+total|total\s+of|overall|cumulative|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months|decades?)|"
+    r"during\s+the\s+(?:war|conflict)|throughout\s+the|the\s+deaths\s+included|have\s+died\s+in\s+the\s+(?:war|conflict)|"
+    r"(?:war|conflict)\s+has\s+(?:killed|claimed)|since\s+(?:it|the\s+fighting)\s+began)",
+    re.I,
+)
+_NOT_DEATH = re.compile(r"\b(injur|wound|hurt|trapped|displaced|missing|arrested|detained|abducted|kidnapped)", re.I)
+
+
+def parse_number(text: str) -> int | None:
+    """Turn "1,200", "two dozen", "twenty-five", "dozens", "3 million" into a number (ACLED's
+    conservative values for vague words)."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if t in _VAGUE:
+        return _VAGUE[t]
+    m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        return int(value * _SCALE.get(m.group(2) or "", 1))
+    total, current = 0, 0
+    for word in t.split():
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _SCALE:
+            current = max(current, 1) * _SCALE[word]
+            if _SCALE[word] >= 1000:
+                total, current = total + current, 0
+        else:
+            return None
+    return total + current if (total or current) else None
+
+
+def is_cumulative(sentence: str) -> bool:
+    return bool(_CUMULATIVE.search(sentence))
+
+
+def find_fatalities(sentence: Span) -> Fatalities | None:
+    """The fatality count a sentence gives for its own event, or None.
+
+    The lowest credible figure wins when a sentence gives several; cumulative tolls give none.
+    """
+    text = sentence.text
+    if is_cumulative(text):
+        return None
+    found: list[Fatalities] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if _NOT_DEATH.search(m.group(0)):
+                continue
+            count = parse_number(m.group("n"))
+            if count is None or count == 0:
+                continue
+            q = m.group("q")
+            start, end = sentence.start + m.start("n"), sentence.start + m.end("n")
+            span = Span(sentence.article_id, start, end, m.group("n"))
+            found.append(Fatalities(count, " ".join(q.split()).lower() if q else None, span))
+    if not found:
+        return None
+    return min(found, key=lambda f: f.count)

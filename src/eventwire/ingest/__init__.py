@@ -1,0 +1,207 @@
+"""Ingest stage: every input (file, directory, JSONL line, standard input) becomes an Article or
+a Reject with a stable reason code. One bad input never stops the batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import py3langid
+
+from ..errors import InputError
+from ..records import Article, Block, BlockKind, Reject
+from ..settings import Settings
+from .decode import decode
+from .html import parse_html
+from .text import split_blocks
+
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
+
+Item = Article | Reject
+
+
+def read_inputs(paths: Iterable[str], settings: Settings, published: dt.date | None = None) -> Iterator[Item]:
+    """Yield articles and rejects from paths ('-' is standard input), lazily and in a stable order."""
+    for path in paths:
+        if path == "-":
+            yield from _read_bytes(sys.stdin.buffer.read(), "<stdin>", "", settings, published)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            for child in sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")):
+                yield from _read_file(child, settings, published)
+        else:
+            yield from _read_file(p, settings, published)
+
+
+def _read_file(path: Path, settings: Settings, published: dt.date | None) -> Iterator[Item]:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_input_bytes and path.suffix.lower() not in JSONL_SUFFIXES:
+            yield Reject(origin, 0, "too_large", f"{size} bytes is over max_input_bytes={settings.max_input_bytes}")
+            return
+        if path.suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl(path, settings)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield Reject(origin, 0, "unreadable", f"cannot read {origin}: {exc.strerror or exc}")
+        return
+    yield from _read_bytes(data, origin, path.suffix.lower(), settings, published)
+
+
+def _read_bytes(data: bytes, origin: str, suffix: str, settings: Settings, published: dt.date | None) -> Iterator[Item]:
+    if len(data) > settings.max_input_bytes:
+        yield Reject(origin, 0, "too_large", f"{len(data)} bytes is over max_input_bytes={settings.max_input_bytes}")
+        return
+    kind = _sniff(data, suffix)
+    if kind == "jsonl":
+        yield from _jsonl_lines(data.splitlines(), origin, settings)
+        return
+    try:
+        text = decode(data, html=kind == "html")
+        yield _build(text, kind, origin, settings, published=published)
+    except InputError as exc:
+        yield Reject(origin, 0, exc.reason, str(exc))
+
+
+def _sniff(data: bytes, suffix: str) -> str:
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    head = data[:512].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<div", b"<p")):
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def read_jsonl(path: Path, settings: Settings) -> Iterator[Item]:
+    """One article per line; a malformed line is a reject, the other lines go on (streamed)."""
+    with path.open("rb") as fh:
+        yield from _jsonl_lines(fh, str(path), settings)
+
+
+def _jsonl_lines(lines: Iterable[bytes], origin: str, settings: Settings) -> Iterator[Item]:
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        where = f"{origin}:{number}"
+        if len(raw) > settings.max_input_bytes:
+            yield Reject(where, number, "too_large", f"line of {len(raw)} bytes is over max_input_bytes")
+            continue
+        try:
+            record = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield Reject(where, number, "bad_json", f"line {number} is not valid JSON: {exc}")
+            continue
+        try:
+            yield _from_record(record, where, settings)
+        except InputError as exc:
+            yield Reject(where, number, exc.reason, f"line {number}: {exc}")
+
+
+def _from_record(record: object, origin: str, settings: Settings) -> Article:
+    if not isinstance(record, dict):
+        raise InputError("bad_record", "a JSONL line must be a JSON object")
+    fields = {k: record.get(k) for k in ("id", "url", "title", "text", "html", "published", "source")}
+    for key, value in fields.items():
+        allowed = (str, int) if key == "id" else (str,)
+        if value is not None and (not isinstance(value, allowed) or isinstance(value, bool)):
+            raise InputError("bad_record", f"field {key!r} must be a string, not {type(value).__name__}")
+    body, html = fields["text"], fields["html"]
+    if not body and not html:
+        raise InputError("bad_record", "record has neither 'text' nor 'html'")
+    published = parse_published(fields["published"]) if fields["published"] else None
+    return _build(
+        str(html if not body else body),
+        "html" if not body else "text",
+        origin,
+        settings,
+        published=published,
+        article_id=str(fields["id"]) if fields["id"] is not None else None,
+        url=fields["url"],
+        source=fields["source"],
+        title=fields["title"],
+    )
+
+
+def parse_published(value: str) -> dt.date:
+    """ISO dates and datetimes (with or without zone); anything else is a bad_date reject."""
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    import dateparser  # imported lazily: it is slow to import and rarely needed here
+
+    parsed = dateparser.parse(text, settings={"STRICT_PARSING": True})
+    if parsed is None:
+        raise InputError("bad_date", f"cannot parse publication date {text!r}")
+    return parsed.date()
+
+
+def _build(
+    content: str,
+    kind: str,
+    origin: str,
+    settings: Settings,
+    published: dt.date | None = None,
+    article_id: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+) -> Article:
+    content = content.replace("\x00", "")
+    if kind == "html":
+        text, blocks, page_title, page_date = parse_html(content, settings.max_html_depth)
+        title = title or page_title
+        published = published or page_date
+    else:
+        text, blocks = content, split_blocks(content)
+        if title is None:
+            title = next((text[b.start : b.end] for b in blocks if b.kind is BlockKind.TITLE), None)
+    blocks = _cap_length(blocks, settings.max_article_chars)
+    body = " ".join(text[b.start : b.end] for b in blocks if b.kind in NLP_KINDS)
+    if len(body.strip()) < settings.min_article_chars:
+        raise InputError("empty", f"only {len(body.strip())} characters of article text")
+    language = detect_language(body)
+    if language not in settings.languages.split(","):
+        raise InputError("not_english", f"article language is {language!r}, not one of {settings.languages!r}")
+    if article_id is None:
+        article_id = stable_id(url or text)
+    if source is None and url:
+        source = _host(url)
+    return Article(article_id, text, blocks, url, source, published, title, language, origin)
+
+
+def _cap_length(blocks: tuple[Block, ...], limit: int) -> tuple[Block, ...]:
+    """Keep whole blocks up to `limit` characters so one monster page cannot exhaust memory."""
+    return tuple(b for b in blocks if b.end <= limit)
+
+
+def detect_language(text: str) -> str:
+    return str(py3langid.classify(text[:5000])[0])
+
+
+def stable_id(key: str) -> str:
+    return "a" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _host(url: str) -> str | None:
+    from urllib.parse import urlparse
+
+    host = urlparse(url).hostname
+    return host.removeprefix("www.") if host else None

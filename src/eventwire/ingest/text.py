@@ -1,0 +1,75 @@
+"""Plain scraped text to blocks: title, body, boilerplate, trailing photo caption.
+
+The article text is kept exactly as given (offsets into it are the public contract); cleaning
+only labels lines, it never rewrites them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Block, BlockKind
+
+# Lines a scraper leaves behind: share widgets, ads, navigation, newsletter prompts.
+_BOILERPLATE = re.compile(
+    r"""^\s*(?:
+        share(?:\s+(?:this|on\s+\w+|article|story))?|advertisement|advert|sponsored(?:\s+content)?|
+        read\s+more|related(?:\s+(?:articles|stories|content|coverage))?|more\s+stories|
+        subscribe(?:\s+now)?|sign\s+up.*newsletter.*|follow\s+us.*|click\s+here.*|comments?|
+        tweet|email|print|whatsapp|facebook|twitter|linkedin|skip\s+(?:to\s+)?(?:main\s+)?content|
+        (?:copyright\s*)?©.*|all\s+rights\s+reserved\.?|loading(?:\.\.\.|…)?|
+        (?:photo|image|video)\s*(?:credit)?\s*:.{0,60}|getty\s+images|ap\s+photo.{0,40}|
+        story\s+continues\s+below.*|continue\s+reading.*|top\s+stories|most\s+read|menu|home
+    )\s*[.:!]?\s*$""",
+    re.I | re.X,
+)
+# Credit lines mark the line they end as a photo caption: "... (AP Photo/Name)".
+_CREDIT = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA)[^)]*\)\s*$|\b(?:Photo|Picture|Image)\s*:\s*[^.]{2,40}$", re.I)
+_END_PUNCT = re.compile(r"""[.!?"”’')\]…]\s*$""")
+TITLE_MAX_WORDS = 20  # headlines are short; longer unpunctuated first lines are body text
+CAPTION_MIN_WORDS = 5  # "Aleppo" alone is a dateline or tag, not a caption
+
+
+def is_boilerplate(line: str) -> bool:
+    return bool(_BOILERPLATE.match(line))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed of surrounding whitespace."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        raw = m.group(0)
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        out.append((m.start() + lead, m.start() + lead + len(stripped)))
+    return out
+
+
+def split_blocks(text: str) -> tuple[Block, ...]:
+    """Label every non-blank line of scraped text as title, body, caption or boilerplate."""
+    lines = _lines(text)
+    content = [(s, e) for s, e in lines if not is_boilerplate(text[s:e])]
+    title = content[0] if len(content) > 1 else None
+    if title and (_END_PUNCT.search(text[title[0] : title[1]]) or len(text[title[0] : title[1]].split()) > TITLE_MAX_WORDS):
+        title = None
+    last = content[-1] if len(content) > 1 else None
+    blocks: list[Block] = []
+    for s, e in lines:
+        line = text[s:e]
+        if is_boilerplate(line):
+            kind = BlockKind.BOILERPLATE
+        elif (s, e) == title:
+            kind = BlockKind.TITLE
+        elif _CREDIT.search(line) or ((s, e) == last and _looks_like_caption(line)):
+            kind = BlockKind.CAPTION
+        else:
+            kind = BlockKind.BODY
+        blocks.append(Block(kind, s, e))
+    return tuple(blocks)
+
+
+def _looks_like_caption(line: str) -> bool:
+    """A trailing line with no closing punctuation that still reads as a sentence."""
+    return not _END_PUNCT.search(line) and len(line.split()) >= CAPTION_MIN_WORDS
