@@ -1,0 +1,118 @@
+"""Merge: several reports of one event become one event with every evidence span and source.
+
+Within an article, sentences about one battle are merged when their event types agree, their
+places are the same (or one contains the other and both are dated alike) and their dates are
+compatible. The rules are conservative: a merge needs positive place evidence, never just a
+shared type, because two strikes in two towns on one day are two events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from .records import Event
+
+# How many days each ACLED time_precision covers when deciding whether two dates can agree.
+PRECISION_DAYS = {1: 0, 2: 6, 3: 30}
+
+Contains = Callable[[Event, Event], bool]
+
+
+def date_range(event: Event) -> tuple[dt.date, dt.date] | None:
+    if event.event_date is None:
+        return None
+    if event.time_precision == 3:
+        start = event.event_date.replace(day=1)
+        nxt = (start + dt.timedelta(days=32)).replace(day=1)
+        return start, nxt - dt.timedelta(days=1)
+    return event.event_date, event.event_date + dt.timedelta(days=PRECISION_DAYS.get(event.time_precision, 0))
+
+
+def dates_compatible(a: Event, b: Event) -> bool:
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None:
+        return True
+    return ra[0] <= rb[1] and rb[0] <= ra[1]
+
+
+def same_place(a: Event, b: Event) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    return a.location is not None and a.location == b.location and a.country == b.country
+
+
+def merge_score(a: Event, b: Event, contains: Contains) -> float:
+    """0 means never merge; higher is a better match. Symmetric in a and b."""
+    if a.event_type != b.event_type or not dates_compatible(a, b):
+        return 0.0
+    if same_place(a, b):
+        return 2.0 + (a.event_date is not None and a.event_date == b.event_date)
+    both_dated = a.event_date is not None and b.event_date is not None
+    if both_dated and (contains(a, b) or contains(b, a)):
+        return 1.0
+    return 0.0
+
+
+def merge_within_article(candidates: Sequence[Event], contains: Contains) -> list[Event]:
+    """Greedy clustering: dated candidates first, so an undated sentence joins the dated event
+    it names the same place as, not whichever came first."""
+    order = sorted(candidates, key=lambda e: (e.event_date is None, e.time_precision, _first_start(e)))
+    clusters: list[list[Event]] = []
+    for cand in order:
+        best, best_score = None, 0.0
+        for cluster in clusters:
+            score = min(merge_score(cand, member, contains) for member in cluster)
+            if score > best_score:
+                best, best_score = cluster, score
+        if best is None:
+            clusters.append([cand])
+        else:
+            best.append(cand)
+    merged = [combine(c) for c in clusters]
+    return sorted(merged, key=_first_start)
+
+
+def combine(cluster: Sequence[Event]) -> Event:
+    """One event from several reports: the most confident coding, the most precise place and date,
+    every evidence span and source; within one article the fullest fatality figure."""
+    if len(cluster) == 1:
+        return cluster[0]
+    lead = max(cluster, key=lambda e: e.confidence)
+    dated = [e for e in cluster if e.event_date is not None]
+    when = min(dated, key=lambda e: e.time_precision) if dated else lead
+    placed = [e for e in cluster if e.latitude is not None]
+    where = min(placed, key=lambda e: (e.geo_precision or 9, -e.confidence)) if placed else lead
+    evidence = tuple(dict.fromkeys(ev for e in sorted(cluster, key=_first_start) for ev in e.evidence))
+    sources = tuple({s.article_id: s for e in cluster for s in e.sources}.values())
+    actors = next((e for e in sorted(cluster, key=lambda e: -e.confidence) if e.actor1), lead)
+    fatal = max(cluster, key=lambda e: e.fatalities)
+    return replace(
+        lead,
+        id=event_id(evidence[0].span.article_id, evidence[0].span.start, lead.event_type),
+        event_date=when.event_date,
+        time_precision=when.time_precision,
+        actor1=actors.actor1, assoc_actor_1=actors.assoc_actor_1, inter1=actors.inter1,
+        actor2=actors.actor2 or lead.actor2, assoc_actor_2=actors.assoc_actor_2, inter2=actors.inter2 if actors.actor2 else lead.inter2,
+        interaction=actors.interaction,
+        country=where.country, admin1=where.admin1, admin2=where.admin2, admin3=where.admin3,
+        location=where.location, latitude=where.latitude, longitude=where.longitude,
+        geo_precision=where.geo_precision, geonameid=where.geonameid,
+        fatalities=fatal.fatalities, fatalities_qualifier=fatal.fatalities_qualifier,
+        notes=" ".join(dict.fromkeys(e.notes for e in sorted(cluster, key=_first_start)))[:1000],
+        confidence=min(1.0, lead.confidence + 0.05 * (len(cluster) - 1)),
+        evidence=evidence,
+        sources=sources,
+    )
+
+
+def event_id(article_id: str, start: int, event_type: str) -> str:
+    digest = hashlib.sha1(f"{article_id}:{start}:{event_type}".encode()).hexdigest()
+    return "ev" + digest[:16]
+
+
+def _first_start(e: Event) -> tuple[str, int]:
+    first = e.evidence[0].span if e.evidence else None
+    return (first.article_id, first.start) if first else ("", 0)

@@ -1,0 +1,189 @@
+"""Store stage: SQLite (WAL) by default, PostgreSQL by URL; one schema, atomic batches.
+
+An article is stored once by id, so a re-run adds nothing twice; `save_batch` writes a whole batch
+(articles, their events, places, actors, quotes, rejects) in one transaction, so a killed run
+loses at most the batch in flight and resumes by skipping the ids already stored.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from ..errors import StoreError
+from ..records import ArticleResult, Reject
+from ..serialize import article_dict, place_dict, quote_dict
+from . import schema as s
+
+BUSY_TIMEOUT_MS = 60_000  # a writer holding the lock for a whole batch takes seconds, not minutes
+
+
+def engine_for(url: str) -> Engine:
+    """A SQLAlchemy engine for a file path or a database URL."""
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith("sqlite"):
+        eng = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+
+        @event.listens_for(eng, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # Let SQLAlchemy's BEGIN start transactions, and make writers wait instead of failing.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(eng, "begin")
+        def _begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+
+        return eng
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except Exception as exc:  # noqa: BLE001 - a bad URL or a missing driver: say which
+        raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+
+
+class Store:
+    """The database behind a run, the CLI queries and the API."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = engine_for(url)
+        self.is_sqlite = self.engine.dialect.name == "sqlite"
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.writing() as conn:
+            s.metadata.create_all(conn)
+            if self.is_sqlite:
+                conn.exec_driver_sql(s.SQLITE_FTS)
+            found = conn.execute(select(s.meta.c.value).where(s.meta.c.key == "schema_version")).scalar()
+            if found is None:
+                conn.execute(s.meta.insert().values(key="schema_version", value=str(s.SCHEMA_VERSION)))
+            elif int(found) > s.SCHEMA_VERSION:
+                raise StoreError(f"database schema {found} is newer than this eventwire ({s.SCHEMA_VERSION})")
+
+    def writing(self) -> Any:
+        """A write transaction (BEGIN IMMEDIATE on SQLite: one writer at a time, waiting politely)."""
+        conn = self.engine.connect()
+        conn.info["write"] = True
+        return _Tx(conn)
+
+    def reading(self) -> Any:
+        return self.engine.connect()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def stored_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are already stored (so a resumed run skips them)."""
+        found: set[str] = set()
+        with self.reading() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = list(ids[i : i + 500])
+                found.update(conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(chunk))).scalars())
+        return found
+
+    def save_batch(self, results: Iterable[ArticleResult], rejects: Iterable[Reject] = ()) -> None:
+        """Write one batch atomically; articles already stored are left as they are."""
+        results = list(results)
+        with self.writing() as conn:
+            fresh = {r.article.id for r in results} - _existing(conn, [r.article.id for r in results])
+            for result in results:
+                if result.article.id not in fresh:
+                    continue
+                fresh.discard(result.article.id)  # the same id twice in one batch: keep the first
+                _insert_result(conn, self, result)
+            for reject in rejects:
+                self._upsert(conn, s.rejects, {
+                    "origin": reject.origin, "position": reject.position,
+                    "reason": reject.reason, "message": reject.message,
+                }, ["origin", "position"])
+
+    def _upsert(self, conn: Any, table: Any, row: dict[str, Any], keys: list[str]) -> None:
+        dialect = sqlite if self.is_sqlite else postgresql
+        stmt = dialect.insert(table).values(**row).on_conflict_do_nothing(index_elements=keys)
+        conn.execute(stmt)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        with self.reading() as conn:
+            for name in ("articles", "events", "place_mentions", "quotes", "rejects"):
+                out[name] = conn.execute(text(f"SELECT COUNT(*) FROM {name}")).scalar() or 0
+        return out
+
+    def iter_rows(self, query: Any) -> Iterator[dict[str, Any]]:
+        """Stream rows of a query as dicts without loading them all."""
+        with self.reading() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=1000).execute(query)
+            for row in result.mappings():
+                yield dict(row)
+
+
+class _Tx:
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> Any:
+        self.tx = self.conn.begin()
+        return self.conn
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        try:
+            if exc_type is None:
+                self.tx.commit()
+            else:
+                self.tx.rollback()
+        finally:
+            self.conn.close()
+
+
+def _existing(conn: Any, ids: list[str]) -> set[str]:
+    if not ids:
+        return set()
+    return set(conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(ids))).scalars())
+
+
+def _insert_result(conn: Any, store: Store, result: ArticleResult) -> None:
+    a = article_dict(result.article)
+    conn.execute(s.articles.insert().values(
+        id=a["id"], url=a["url"], source=a["source"], published=result.article.published,
+        title=a["title"], language=a["language"], origin=a["origin"], text=a["text"],
+        blocks=json.dumps(a["blocks"]),
+    ))
+    for m in result.places:
+        d = place_dict(m)
+        d.pop("article_id")
+        store._upsert(conn, s.place_mentions, {"article_id": m.span.article_id, **d}, ["article_id", "start", "end"])
+    for am in result.actors:
+        store._upsert(conn, s.actor_mentions, {
+            "article_id": am.span.article_id, "start": am.span.start, "end": am.span.end,
+            "text": am.span.text, "name": am.actor.name, "inter": am.actor.inter,
+            "country": am.actor.country, "lineage": am.actor.lineage, "known": am.actor.known,
+        }, ["article_id", "start", "end"])
+    for q in result.quotes:
+        d = quote_dict(q)
+        sp = d["speaker"] or {}
+        store._upsert(conn, s.quotes, {
+            "article_id": q.span.article_id, "start": q.span.start, "end": q.span.end, "text": q.span.text,
+            "kind": q.kind, "speaker_name": sp.get("name"), "speaker_role": sp.get("role"),
+            "speaker_affiliation": sp.get("affiliation"), "speaker_resolved": sp.get("resolved"),
+            "speaker_start": q.speaker_span.start if q.speaker_span else None,
+            "speaker_end": q.speaker_span.end if q.speaker_span else None,
+            "cue": q.cue, "figures": json.dumps(list(q.figures)),
+        }, ["article_id", "start", "end"])
+    from .events import write_events  # events are merged against stored ones (store/events.py)
+
+    write_events(conn, store, result)

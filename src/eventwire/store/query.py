@@ -1,0 +1,181 @@
+"""Reading events back: filters as bound parameters (never string-pasted), paging, details.
+
+Shared by the CLI (`eventwire events`, exports) and the HTTP API.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select, text
+
+from . import Store
+from . import schema as s
+
+SORTABLE = {"event_date", "fatalities", "confidence", "event_type", "country", "location", "id"}
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    start: dt.date | None = None
+    end: dt.date | None = None
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    q: str | None = None  # full-text search over notes and evidence
+    min_confidence: float | None = None
+    article_ids: tuple[str, ...] | None = None
+
+
+def events_query(f: EventFilter, store: Store) -> Select[Any]:
+    e = s.events
+    conds = []
+    if f.start:
+        conds.append(e.c.event_date >= f.start)
+    if f.end:
+        conds.append(e.c.event_date <= f.end)
+    if f.bbox:
+        west, south, east, north = f.bbox
+        conds += [e.c.longitude >= west, e.c.longitude <= east, e.c.latitude >= south, e.c.latitude <= north]
+    if f.event_type:
+        conds.append(e.c.event_type == f.event_type)
+    if f.sub_event_type:
+        conds.append(e.c.sub_event_type == f.sub_event_type)
+    if f.actor:
+        like = f"%{f.actor}%"
+        conds.append(or_(e.c.actor1.ilike(like), e.c.actor2.ilike(like), e.c.assoc_actor_1.ilike(like), e.c.assoc_actor_2.ilike(like)))
+    if f.country:
+        conds.append(e.c.country == f.country.upper() if len(f.country) == 2 else e.c.country == f.country)
+    if f.admin1:
+        conds.append(e.c.admin1 == f.admin1)
+    if f.min_confidence is not None:
+        conds.append(e.c.confidence >= f.min_confidence)
+    if f.article_ids is not None:
+        conds.append(e.c.id.in_(select(s.event_sources.c.event_id).where(s.event_sources.c.article_id.in_(f.article_ids))))
+    if f.q:
+        conds.append(_fulltext(f.q, store))
+    return select(e).where(and_(*conds)) if conds else select(e)
+
+
+def _fulltext(q: str, store: Store) -> Any:
+    e = s.events
+    if store.is_sqlite:
+        # The user's words become one quoted FTS5 phrase per word, bound as a parameter.
+        terms = " ".join('"' + w.replace('"', '""') + '"' for w in q.split())
+        return e.c.id.in_(text("SELECT event_id FROM events_fts WHERE events_fts MATCH :terms").bindparams(terms=terms))
+    ev = select(s.evidence.c.event_id).where(
+        func.to_tsvector("english", s.evidence.c.text).op("@@")(func.plainto_tsquery("english", q))
+    )
+    return or_(func.to_tsvector("english", func.coalesce(e.c.notes, "")).op("@@")(func.plainto_tsquery("english", q)), e.c.id.in_(ev))
+
+
+def list_events(store: Store, f: EventFilter, limit: int | None = 100, offset: int = 0, sort: str = "event_date", descending: bool = True) -> list[dict[str, Any]]:
+    if sort not in SORTABLE:
+        raise ValueError(f"cannot sort by {sort!r}; choose one of {sorted(SORTABLE)}")
+    column = s.events.c[sort]
+    query = events_query(f, store).order_by(column.desc() if descending else column.asc(), s.events.c.id)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return attach_details(store, list(store.iter_rows(query)))
+
+
+def count_events(store: Store, f: EventFilter) -> int:
+    with store.reading() as conn:
+        return int(conn.execute(select(func.count()).select_from(events_query(f, store).subquery())).scalar() or 0)
+
+
+def iter_events(store: Store, f: EventFilter, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    """Stream events with details in chunks, so an export never holds the whole table."""
+    buf: list[dict[str, Any]] = []
+    for row in store.iter_rows(events_query(f, store).order_by(s.events.c.event_date, s.events.c.id)):
+        buf.append(row)
+        if len(buf) >= chunk:
+            yield from attach_details(store, buf)
+            buf = []
+    if buf:
+        yield from attach_details(store, buf)
+
+
+def attach_details(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add evidence and sources lists (two queries per page, not two per event)."""
+    if not rows:
+        return rows
+    ids = [r["id"] for r in rows]
+    evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    sources: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    with store.reading() as conn:
+        for r in conn.execute(select(s.evidence).where(s.evidence.c.event_id.in_(ids)).order_by(s.evidence.c.article_id, s.evidence.c.start)).mappings():
+            evidence[r["event_id"]].append({k: r[k] for k in ("article_id", "start", "end", "text", "field")})
+        for r in conn.execute(select(s.event_sources).where(s.event_sources.c.event_id.in_(ids)).order_by(s.event_sources.c.article_id)).mappings():
+            sources[r["event_id"]].append({k: r[k] for k in ("article_id", "url", "source", "speaker")})
+    for r in rows:
+        r["evidence"] = evidence[r["id"]]
+        r["sources"] = sources[r["id"]]
+    return rows
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    rows = list(store.iter_rows(select(s.events).where(s.events.c.id == event_id)))
+    return attach_details(store, rows)[0] if rows else None
+
+
+def iter_articles(store: Store, ids: tuple[str, ...] | None = None, with_text: bool = True) -> Iterator[dict[str, Any]]:
+    import json
+
+    a = s.articles
+    cols = [c for c in a.columns if with_text or c.name != "text"]
+    q = select(*cols).order_by(a.c.id)
+    if ids is not None:
+        q = q.where(a.c.id.in_(ids))
+    for row in store.iter_rows(q):
+        row["blocks"] = json.loads(row["blocks"])
+        row.pop("ingested_at", None)
+        yield row
+
+
+def iter_places(store: Store, ids: tuple[str, ...] | None = None) -> Iterator[dict[str, Any]]:
+    t = s.place_mentions
+    q = select(t).order_by(t.c.article_id, t.c.start)
+    if ids is not None:
+        q = q.where(t.c.article_id.in_(ids))
+    yield from store.iter_rows(q)
+
+
+def iter_quotes(store: Store, ids: tuple[str, ...] | None = None) -> Iterator[dict[str, Any]]:
+    import json
+
+    t = s.quotes
+    q = select(t).order_by(t.c.article_id, t.c.start)
+    if ids is not None:
+        q = q.where(t.c.article_id.in_(ids))
+    for r in store.iter_rows(q):
+        speaker = None
+        if r["speaker_name"] is not None:
+            speaker = {"name": r["speaker_name"], "role": r["speaker_role"], "affiliation": r["speaker_affiliation"], "resolved": bool(r["speaker_resolved"])}
+        yield {
+            "article_id": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
+            "speaker": speaker, "kind": r["kind"], "cue": r["cue"], "figures": json.loads(r["figures"] or "[]"),
+        }
+
+
+def iter_rejects(store: Store) -> Iterator[dict[str, Any]]:
+    t = s.rejects
+    for r in store.iter_rows(select(t).order_by(t.c.created_at, t.c.origin, t.c.position)):
+        yield {"input": r["origin"], "position": r["position"], "reason": r["reason"], "message": r["message"]}
+
+
+def actor_summary(store: Store, limit: int = 200) -> list[dict[str, Any]]:
+    t = s.actor_mentions
+    q = (
+        select(t.c.name, t.c.inter, t.c.country, t.c.lineage, t.c.known, func.count().label("mentions"))
+        .group_by(t.c.name, t.c.inter, t.c.country, t.c.lineage, t.c.known)
+        .order_by(func.count().desc(), t.c.name)
+        .limit(limit)
+    )
+    return list(store.iter_rows(q))

@@ -1,0 +1,168 @@
+"""One schema for SQLite and PostgreSQL (SQLAlchemy Core); full-text search is per engine."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+)
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("url", Text),
+    Column("source", String(300)),
+    Column("published", Date),
+    Column("title", Text),
+    Column("language", String(16)),
+    Column("origin", Text),
+    Column("text", Text, nullable=False),
+    Column("blocks", Text, nullable=False),  # JSON list of {kind, start, end}
+    Column("ingested_at", DateTime, server_default=func.current_timestamp()),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_date", Date),
+    Column("time_precision", Integer),
+    Column("event_type", String(64), nullable=False),
+    Column("sub_event_type", String(64), nullable=False),
+    Column("plover", String(32)),
+    Column("actor1", String(300)),
+    Column("assoc_actor_1", String(300)),
+    Column("inter1", Integer),
+    Column("actor2", String(300)),
+    Column("assoc_actor_2", String(300)),
+    Column("inter2", Integer),
+    Column("interaction", Integer),
+    Column("country", String(8)),
+    Column("admin1", String(200)),
+    Column("admin2", String(200)),
+    Column("admin3", String(200)),
+    Column("location", String(300)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("geonameid", Integer),
+    Column("fatalities", Integer, nullable=False, default=0),
+    Column("fatalities_qualifier", String(32)),
+    Column("notes", Text),
+    Column("confidence", Float),
+    Column("created_at", DateTime, server_default=func.current_timestamp()),
+)
+Index("ix_events_date", events.c.event_date)
+Index("ix_events_type", events.c.event_type, events.c.sub_event_type)
+Index("ix_events_country", events.c.country, events.c.admin1)
+Index("ix_events_latlon", events.c.latitude, events.c.longitude)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("field", String(32), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+)
+Index("ix_evidence_article", evidence.c.article_id)
+
+event_sources = Table(
+    "event_sources",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("url", Text),
+    Column("source", String(300)),
+    Column("speaker", String(300)),
+)
+Index("ix_sources_article", event_sources.c.article_id)
+
+place_mentions = Table(
+    "place_mentions",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("name", String(300)),
+    Column("feature", String(32)),
+    Column("country", String(8)),
+    Column("admin1", String(200)),
+    Column("admin2", String(200)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geonameid", Integer),
+    Column("score", Float),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("name", String(300), nullable=False),
+    Column("inter", Integer),
+    Column("country", String(8)),
+    Column("lineage", String(200)),
+    Column("known", Boolean),
+)
+Index("ix_actor_mentions_name", actor_mentions.c.name)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16)),
+    Column("speaker_name", String(300)),
+    Column("speaker_role", String(300)),
+    Column("speaker_affiliation", String(300)),
+    Column("speaker_resolved", Boolean),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("cue", String(64)),
+    Column("figures", Text),  # JSON list of integers
+)
+
+rejects = Table(
+    "rejects",
+    metadata,
+    Column("origin", Text, primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("reason", String(32), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("created_at", DateTime, server_default=func.current_timestamp()),
+)
+
+SQLITE_FTS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(event_id UNINDEXED, notes, evidence)"
+)
