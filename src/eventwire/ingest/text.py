@@ -13,7 +13,7 @@ from ..records import Block, BlockKind
 # Lines a scraper leaves behind: share widgets, ads, navigation, newsletter prompts.
 _BOILERPLATE = re.compile(
     r"""^\s*(?:
-        share(?:\s+(?:this|on\s+\w+|article|story))?|advertisement|advert|sponsored(?:\s+content)?|
+        share(?:\s+this)?(?:\s+(?:article|story|page|post))?(?:\s+(?:on|via)\s+\w+)?|advertisement|advert|sponsored(?:\s+content)?|
         read\s+more|related(?:\s+(?:articles|stories|content|coverage))?|more\s+stories|
         subscribe(?:\s+now)?|sign\s+up.*newsletter.*|follow\s+us.*|click\s+here.*|comments?|
         tweet|email|print|whatsapp|facebook|twitter|linkedin|skip\s+(?:to\s+)?(?:main\s+)?content|
