@@ -1,0 +1,114 @@
+"""Store: idempotent, atomic batches; events round-trip with evidence and sources; bound filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from eventwire.records import (
+    Actor,
+    ActorMention,
+    Article,
+    ArticleResult,
+    Block,
+    BlockKind,
+    Event,
+    Evidence,
+    Place,
+    PlaceMention,
+    Quote,
+    Reject,
+    Source,
+    Span,
+    Speaker,
+)
+from eventwire.store import Store
+from eventwire.store.query import EventFilter, count_events, get_event, iter_quotes, iter_rejects, list_events
+
+TEXT = "Rebels shelled the town of Qarqur on Monday. Two people were killed, medics said."
+
+
+def make_result(article_id: str = "art-1", text: str = TEXT, event_date: dt.date = dt.date(2024, 3, 4)) -> ArticleResult:
+    article = Article(article_id, text, (Block(BlockKind.BODY, 0, len(text)),), "https://example.org/x", "example.org", dt.date(2024, 3, 5), None, "en", "test")
+    sent = Span(article_id, 0, 44, text[:44])
+    town = Span(article_id, 27, 33, text[27:33])
+    place = Place("Qarqur", "city", 35.8, 36.3, "SY", "Hama", None, 123, 5000)
+    ev = Event(
+        id=f"ev-{article_id}", event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+        plover="FIGHT", event_date=event_date, time_precision=1, actor1="Rebels (Syria)", inter1=2, interaction=20,
+        country="SY", admin1="Hama", location="Qarqur", latitude=35.8, longitude=36.3, geo_precision=1, geonameid=123,
+        fatalities=2, notes=sent.text, confidence=0.8,
+        evidence=(Evidence("event", sent), Evidence("location", town)),
+        sources=(Source(article_id, article.url, article.source),),
+    )
+    quote = Quote(Span(article_id, 45, 73, text[45:73]), "indirect", Speaker("medics"), None, "say", (2,))
+    return ArticleResult(article, (ev,), (PlaceMention(town, place, 0.9),), (ActorMention(Span(article_id, 0, 6, "Rebels"), Actor("Rebels (Syria)", 2, "SY")),), (quote,))
+
+
+def test_save_is_idempotent(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "db.sqlite"))
+    store.save_batch([make_result()], [Reject("bad.html", 0, "binary", "binary file")])
+    store.save_batch([make_result()], [Reject("bad.html", 0, "binary", "binary file")])
+    counts = store.counts()
+    assert counts == {"articles": 1, "events": 1, "place_mentions": 1, "quotes": 1, "rejects": 1}
+    assert store.stored_ids(["art-1", "nope"]) == {"art-1"}
+
+
+def test_event_round_trip_with_evidence(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "db.sqlite"))
+    store.save_batch([make_result()])
+    ev = get_event(store, "ev-art-1")
+    assert ev is not None
+    assert ev["sub_event_type"] == "Shelling/artillery/missile attack" and ev["fatalities"] == 2
+    assert {(e["field"], e["text"]) for e in ev["evidence"]} == {("event", TEXT[:44]), ("location", "Qarqur")}
+    assert ev["sources"] == [{"article_id": "art-1", "url": "https://example.org/x", "source": "example.org", "speaker": None}]
+    (q,) = list(iter_quotes(store))
+    assert q["speaker"]["name"] == "medics" and q["figures"] == [2]
+    assert [r["reason"] for r in iter_rejects(store)] == []
+
+
+def test_failed_batch_writes_nothing(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "db.sqlite"))
+    good = make_result("a-good")
+    broken = make_result("a-broken")
+    # An evidence span pointing at an article that is not in the batch violates a foreign key.
+    bad_event = broken.events[0]
+    from dataclasses import replace
+
+    broken = replace(broken, events=(replace(bad_event, evidence=(Evidence("event", Span("missing-article", 0, 1, "x")),)),))
+    try:
+        store.save_batch([good, broken])
+    except Exception:  # noqa: BLE001 - any database error is fine; the point is the rollback
+        pass
+    assert store.counts()["articles"] == 0
+
+
+def test_filters_are_bound_not_pasted(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "db.sqlite"))
+    store.save_batch([make_result()])
+    assert count_events(store, EventFilter(actor="' OR 1=1 --")) == 0
+    assert count_events(store, EventFilter(q='shelled" OR "x')) == 0
+    assert count_events(store, EventFilter(q="shelled Qarqur")) == 1
+    assert count_events(store, EventFilter(country="sy", start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31))) == 1
+    assert count_events(store, EventFilter(bbox=(0.0, 0.0, 10.0, 10.0))) == 0
+    assert store.counts()["events"] == 1
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    text=st.text(min_size=50, max_size=200).filter(lambda t: t.strip()),
+    day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 1, 1)),
+)
+def test_round_trip_property(tmp_path: Path, text: str, day: dt.date) -> None:
+    db = tmp_path / f"p{abs(hash((text, day)))}.sqlite"
+    store = Store(str(db))
+    article = Article("p", text, (Block(BlockKind.BODY, 0, len(text)),), published=day)
+    span = Span("p", 0, 10, text[:10])
+    ev = Event("e", "Battles", "Armed clash", "FIGHT", event_date=day, notes=text, evidence=(Evidence("event", span),), sources=(Source("p"),))
+    store.save_batch([ArticleResult(article, (ev,))])
+    (row,) = list_events(store, EventFilter())
+    assert row["event_date"] == day and row["notes"] == text and row["evidence"][0]["text"] == text[:10]
+    store.close()
