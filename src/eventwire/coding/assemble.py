@@ -107,7 +107,7 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, places, act
             evidence.append(Evidence(name, m.span))
 
     sent_places = [p for p in places if _inside(p.span, sspan)]
-    loc = _location(sent_places, places, res)
+    loc = _location(sent_places, places, article.text)
     place, geo_precision = loc if loc else (None, None)
     if place is not None:
         evidence.append(Evidence("location", place.span))
@@ -211,10 +211,10 @@ def _role_of(bd: BlockDoc, sent: SpacySpan, m: ActorMention) -> str | None:
     return None
 
 
-def _location(sent_places: list[PlaceMention], all_places: Sequence[PlaceMention], res: Resources) -> tuple[PlaceMention, int] | None:
+def _location(sent_places: list[PlaceMention], all_places: Sequence[PlaceMention], text: str) -> tuple[PlaceMention, int] | None:
     from ..geo import event_location
 
-    return event_location(sent_places, list(all_places))
+    return event_location(sent_places, list(all_places), text)
 
 
 def _contains(res: Resources):  # type: ignore[no-untyped-def]
