@@ -112,3 +112,51 @@ def test_round_trip_property(tmp_path: Path, text: str, day: dt.date) -> None:
     (row,) = list_events(store, EventFilter())
     assert row["event_date"] == day and row["notes"] == text and row["evidence"][0]["text"] == text[:10]
     store.close()
+
+
+def _report(article_id: str, location: str, lat: float, day: dt.date, fatalities: int = 0, sub: str = "Air/drone strike", notes: str = "Warplanes struck the market in the town killing people") -> ArticleResult:
+    text = notes + "."
+    article = Article(article_id, text, (Block(BlockKind.BODY, 0, len(text)),), f"https://{article_id}.example/x", f"{article_id}.example", day)
+    ev = Event(
+        id=f"ev-{article_id}", event_type="Explosions/Remote violence", sub_event_type=sub, plover="FIGHT",
+        event_date=day, time_precision=1, actor1="Military Forces of Russia", inter1=8, country="SY", admin1="Idlib",
+        location=location, latitude=lat, longitude=36.6, geo_precision=1, geonameid=int(lat * 1000), fatalities=fatalities,
+        notes=notes, confidence=0.8, evidence=(Evidence("event", Span(article_id, 0, len(notes), notes)),),
+        sources=(Source(article_id, article.url, article.source),),
+    )
+    return ArticleResult(article, (ev,))
+
+
+def test_reports_from_several_articles_merge_and_unmerge(tmp_path: Path) -> None:
+    store = Store(str(tmp_path / "db.sqlite"))
+    day = dt.date(2024, 3, 1)
+    store.save_batch([_report("a1", "Sarmin", 35.9, day, fatalities=9)])
+    store.save_batch([_report("a2", "Sarmin", 35.9, day, fatalities=7)])
+    store.save_batch([_report("a3", "Binnish", 36.0, day, fatalities=3)])  # 11 km away: another town
+    events = list_events(store, EventFilter())
+    assert len(events) == 2
+    sarmin = next(e for e in events if e["location"] == "Sarmin")
+    assert {s["article_id"] for s in sarmin["sources"]} == {"a1", "a2"}
+    assert sarmin["fatalities"] == 7  # the lowest report, never the sum
+    info = store.explain(sarmin["id"])
+    assert info["merges"][0]["action"] == "merged" and "same place" in info["merges"][0]["reason"]
+    store.unmerge(sarmin["id"], "a2")
+    assert count_events(store, EventFilter()) == 3
+    restored = get_event(store, sarmin["id"])
+    assert restored is not None and restored["fatalities"] == 9 and [s["article_id"] for s in restored["sources"]] == ["a1"]
+
+
+def test_near_duplicate_article_becomes_a_source(tmp_path: Path) -> None:
+    from eventwire.dedup import sketch, to_bytes
+
+    store = Store(str(tmp_path / "db.sqlite"))
+    original = make_result("orig")
+    text = original.article.text
+    store.save_batch([original], sketches={"orig": to_bytes(sketch(text))})
+    copy_text = text + " The agency added no details."
+    assert store.find_duplicate(sketch(copy_text)) is not None
+    assert store.find_duplicate(sketch("Protesters marched in the capital against price rises on Friday.")) is None
+    copy = Article("copy", copy_text, (Block(BlockKind.BODY, 0, len(copy_text)),), "https://other.example/y", "other.example")
+    store.save_batch([ArticleResult(copy, duplicate_of="orig")], sketches={"copy": to_bytes(sketch(copy_text))})
+    (ev,) = list_events(store, EventFilter())
+    assert {s["article_id"] for s in ev["sources"]} == {"orig", "copy"}

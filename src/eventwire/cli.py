@@ -99,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
     gi.add_argument("file")
     gi.add_argument("--alternate-names", help="alternateNamesV2.txt-format file")
 
+    p = sub.add_parser("explain", help="show which reports were merged into an event, and why")
+    _common(p)
+    p.add_argument("event_id")
+
+    p = sub.add_parser("unmerge", help="detach one article's report from a merged event")
+    _common(p)
+    p.add_argument("event_id")
+    p.add_argument("article_id")
+
     sub.add_parser("settings", help="list every setting with its default and meaning")
     return parser
 
@@ -294,6 +303,37 @@ def cmd_gazetteer(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_explain(args: argparse.Namespace, settings: Settings) -> int:
+    from .store import Store
+
+    info = Store(settings.db).explain(args.event_id)
+    if not info["reports"]:
+        print(f"eventwire: no event {args.event_id!r}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"event {args.event_id}: {len(info['reports'])} reports from {len({r['article_id'] for r in info['reports']})} articles, {len(info['sources'])} sources")
+    for r in info["reports"]:
+        print(f"  report {r['article_id']}@{r['start']}: {r['sub_event_type']}, {r['location']}, {r['event_date']}, fatalities {r['fatalities']}")
+        print(textwrap.indent(textwrap.fill(r["notes"], 92), "      > "))
+    for m in info["merges"]:
+        print(f"  {m['action']} {m['article_id']}@{m['start']} (score {m['score']}): {m['reason']}")
+    copies = [src for src in info["sources"] if src["article_id"] not in {r["article_id"] for r in info["reports"]}]
+    for c in copies:
+        print(f"  near-duplicate copy: {c['article_id']} ({c['source'] or c['url'] or 'no source'})")
+    return EXIT_OK
+
+
+def cmd_unmerge(args: argparse.Namespace, settings: Settings) -> int:
+    from .store import Store
+
+    try:
+        new_ids = Store(settings.db).unmerge(args.event_id, args.article_id)
+    except ValueError as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"detached into {', '.join(new_ids)}")
+    return EXIT_OK
+
+
 def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
     for name, default, help_ in describe():
         print(f"{name} (EVENTWIRE_{name.upper()}, default {default!s}): {help_}")
@@ -303,7 +343,7 @@ def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
 COMMANDS = {
     "run": cmd_run, "events": cmd_events, "export": cmd_export, "rejects": cmd_rejects,
     "quotes": cmd_quotes, "actors": cmd_actors, "serve": cmd_serve, "gazetteer": cmd_gazetteer,
-    "settings": cmd_settings,
+    "explain": cmd_explain, "unmerge": cmd_unmerge, "settings": cmd_settings,
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -116,3 +117,112 @@ def event_id(article_id: str, start: int, event_type: str) -> str:
 def _first_start(e: Event) -> tuple[str, int]:
     first = e.evidence[0].span if e.evidence else None
     return (first.article_id, first.start) if first else ("", 0)
+
+
+# --- across articles ---------------------------------------------------------------------------
+
+# Days either side of an event's date within which another article's report may be the same event
+# (re-reports a day later say "yesterday"; a week-precision date covers its week).
+CROSS_WINDOW_DAYS = 2
+# Two places this close count as the same place (a district and its city centre, two spellings
+# resolved to neighbouring gazetteer entries); further apart they are different events.
+SAME_PLACE_KM = 12.0
+# Two differently named towns (both geo_precision 1) are one place only when this close: two
+# gazetteer entries for one town; neighbouring villages a few km apart are different places.
+SAME_TOWN_KM = 3.0
+# A merge across articles needs this score (see cross_score: place is a gate, then sub-type,
+# date, actors and wording add up). Calibrated on benchmarks/bench_merge.py: at 2.5 the team
+# corpus has no over-merges and re-reports with a paraphrased lead still join.
+CROSS_THRESHOLD = 2.5
+_CONTENT = re.compile(r"[a-z]{4,}")
+
+
+def _km(a: Event, b: Event) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    p1, p2 = radians(a.latitude or 0.0), radians(b.latitude or 0.0)
+    dp, dl = p2 - p1, radians((b.longitude or 0.0) - (a.longitude or 0.0))
+    h = sin(dp / 2) ** 2 + cos(p1) * cos(p2) * sin(dl / 2) ** 2
+    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
+
+
+def _words(e: Event) -> set[str]:
+    return set(_CONTENT.findall(e.notes.lower()))
+
+
+def cross_score(new: Event, old: Event) -> tuple[float, list[str]]:
+    """How likely two reports from different articles describe one event, with the reasons.
+
+    Place agreement is required (same gazetteer entry, or close enough), so two strikes
+    in two towns on one day never merge however alike their wording is."""
+    reasons: list[str] = []
+    if new.event_type != old.event_type:
+        return 0.0, ["different event types"]
+    if new.latitude is not None and old.latitude is not None:
+        if same_place(new, old):
+            place = 1.0
+            reasons.append(f"same place ({old.location})")
+        else:
+            km = _km(new, old)
+            towns = new.geo_precision == old.geo_precision == 1
+            limit = SAME_TOWN_KM if towns else SAME_PLACE_KM
+            if km > limit:
+                return 0.0, [f"places {km:.0f} km apart"]
+            place = 0.7 if towns else 0.5
+            reasons.append(f"places {km:.1f} km apart")
+    elif new.latitude is None and old.latitude is None and new.country == old.country:
+        place = 0.3
+        reasons.append("neither placed; same country")
+    else:
+        return 0.0, ["only one report is placed"]
+    score = place
+    if new.sub_event_type == old.sub_event_type:
+        score += 1.0
+        reasons.append("same sub-event type")
+    else:
+        score += 0.5
+        reasons.append("same event type")
+    if new.event_date and old.event_date:
+        gap = abs((new.event_date - old.event_date).days)
+        if gap == 0 and new.time_precision == old.time_precision == 1:
+            score += 1.0
+            reasons.append("same day")
+        elif dates_compatible(new, old):
+            score += 0.6
+            reasons.append("dates overlap at their precision")
+        elif gap <= 1:
+            score += 0.3
+            reasons.append("dates one day apart")
+        else:
+            return 0.0, [f"dates {gap} days apart"]
+    a_new = {x for x in (new.actor1, new.actor2) if x}
+    a_old = {x for x in (old.actor1, old.actor2) if x}
+    if a_new and a_old:
+        overlap = len(a_new & a_old) / len(a_new | a_old)
+        if overlap == 0 and new.actor1 and old.actor1:
+            score -= 0.5
+            reasons.append("no actor in common")
+        else:
+            score += 0.5 * overlap
+            reasons.append(f"actor overlap {overlap:.2f}")
+    w_new, w_old = _words(new), _words(old)
+    if w_new and w_old:
+        sim = len(w_new & w_old) / len(w_new | w_old)
+        score += sim
+        reasons.append(f"wording similarity {sim:.2f}")
+    return score, reasons
+
+
+def combine_reports(event_id_: str, reports: Sequence[Event]) -> Event:
+    """The event that several articles' reports describe. Like `combine`, but fatalities follow
+    ACLED's rule across sources: the lowest credible (non-zero) figure, never a sum."""
+    merged = combine(reports) if len(reports) > 1 else reports[0]
+    counted = [r for r in reports if r.fatalities > 0]
+    low = min(counted, key=lambda r: r.fatalities) if counted else None
+    return replace(
+        merged,
+        id=event_id_,
+        fatalities=low.fatalities if low else 0,
+        fatalities_qualifier=low.fatalities_qualifier if low else None,
+        sources=tuple({s.article_id: s for r in reports for s in r.sources}.values()),
+    )

@@ -199,3 +199,4 @@ class ArticleResult:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     stats: dict[str, int] = field(default_factory=dict)
+    duplicate_of: str | None = None  # a near-copy of this stored article: not coded again

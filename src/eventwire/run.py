@@ -12,6 +12,10 @@ from itertools import islice
 
 from tqdm import tqdm
 
+from typing import Any
+
+from .annotate import NLP_KINDS
+from .dedup import best_match, sketch, to_bytes
 from .ingest import read_inputs
 from .pipeline import process
 from .records import Article, ArticleResult, Reject
@@ -62,15 +66,19 @@ def run(
             stored = store.stored_ids([a.id for a in articles])
             todo = [a for a in articles if a.id not in stored]
             summary.skipped += len(articles) - len(todo)
+            todo = _unique(todo)
+            sketches, copies = find_copies(todo, store)
+            summary.stats["duplicates"] += len(copies)
             results: list[ArticleResult] = []
-            for out in process(_unique(todo), res):
+            for out in process((a for a in todo if a.id not in copies), res):
                 if isinstance(out, Reject):
                     rejects.append(out)
                     continue
                 results.append(out)
                 summary.events += len(out.events)
                 summary.stats.update(out.stats)
-            store.save_batch(results, rejects)
+            results += [ArticleResult(a, duplicate_of=copies[a.id]) for a in todo if a.id in copies]
+            store.save_batch(results, rejects, {k: to_bytes(v) for k, v in sketches.items()})
             summary.coded += len(results)
             summary.rejects.extend(rejects)
             bar.update(len(chunk))
@@ -79,6 +87,25 @@ def run(
     finally:
         bar.close()
     return summary
+
+
+def find_copies(articles: list[Article], store: Store) -> tuple[dict[str, Any], dict[str, str]]:
+    """Sketch each article; map near-copies (of stored articles or of earlier ones in this
+    batch) to the article that is coded in their place."""
+    sketches: dict[str, Any] = {}
+    copies: dict[str, str] = {}
+    for a in articles:
+        sig = sketch(body_text(a))
+        sketches[a.id] = sig
+        earlier = best_match(sig, ((i, sketches[i]) for i in sketches if i != a.id and i not in copies))
+        found = earlier or store.find_duplicate(sig)
+        if found is not None:
+            copies[a.id] = found[0]
+    return sketches, copies
+
+
+def body_text(article: Article) -> str:
+    return "\n".join(article.block_text(b) for b in article.blocks if b.kind in NLP_KINDS)
 
 
 def _unique(articles: list[Article]) -> list[Article]:

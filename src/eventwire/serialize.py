@@ -122,3 +122,22 @@ def reject_dict(reject: Reject) -> dict[str, Any]:
 
 def parse_date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
+
+
+def event_payload(event: Event) -> dict[str, Any]:
+    """A lossless dict of an Event record (for the reports table), unlike the public shape."""
+    from dataclasses import asdict
+
+    d = asdict(event)
+    d["event_date"] = event.event_date.isoformat() if event.event_date else None
+    return d
+
+
+def event_from_payload(d: dict[str, Any]) -> Event:
+    from .records import Evidence, Source
+
+    d = dict(d)
+    d["event_date"] = parse_date(d["event_date"])
+    d["evidence"] = tuple(Evidence(e["field"], Span(**e["span"])) for e in d["evidence"])
+    d["sources"] = tuple(Source(**src) for src in d["sources"])
+    return Event(**d)

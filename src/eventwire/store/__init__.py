@@ -94,16 +94,17 @@ class Store:
                 found.update(conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(chunk))).scalars())
         return found
 
-    def save_batch(self, results: Iterable[ArticleResult], rejects: Iterable[Reject] = ()) -> None:
+    def save_batch(self, results: Iterable[ArticleResult], rejects: Iterable[Reject] = (), sketches: dict[str, bytes] | None = None) -> None:
         """Write one batch atomically; articles already stored are left as they are."""
         results = list(results)
+        sketches = sketches or {}
         with self.writing() as conn:
             fresh = {r.article.id for r in results} - _existing(conn, [r.article.id for r in results])
             for result in results:
                 if result.article.id not in fresh:
                     continue
                 fresh.discard(result.article.id)  # the same id twice in one batch: keep the first
-                _insert_result(conn, self, result)
+                _insert_result(conn, self, result, sketches.get(result.article.id))
             for reject in rejects:
                 self._upsert(conn, s.rejects, {
                     "origin": reject.origin, "position": reject.position,
@@ -114,6 +115,41 @@ class Store:
         dialect = sqlite if self.is_sqlite else postgresql
         stmt = dialect.insert(table).values(**row).on_conflict_do_nothing(index_elements=keys)
         conn.execute(stmt)
+
+    def find_duplicate(self, sig: Any) -> tuple[str, float] | None:
+        """The stored article this sketch is a near-copy of (its canonical one), if any."""
+        from ..dedup import band_keys, best_match, from_bytes
+
+        keys = band_keys(sig)
+        with self.reading() as conn:
+            ids = list(conn.execute(select(s.article_bands.c.article_id).where(s.article_bands.c.key.in_(keys)).distinct().limit(50)).scalars())
+            if not ids:
+                return None
+            rows = conn.execute(select(s.articles.c.id, s.articles.c.canonical_id, s.articles.c.sketch).where(s.articles.c.id.in_(ids))).all()
+        found = best_match(sig, ((r.canonical_id or r.id, from_bytes(r.sketch)) for r in rows if r.sketch))
+        return found
+
+    def unmerge(self, event_id: str, article_id: str) -> list[str]:
+        from .events import unmerge
+
+        with self.writing() as conn:
+            return unmerge(conn, self, event_id, article_id)
+
+    def explain(self, event_id: str) -> dict[str, Any]:
+        """Which reports make up an event, and why each was merged."""
+        from .events import load_reports
+
+        with self.reading() as conn:
+            reports = load_reports(conn, event_id)
+            log = [dict(r) for r in conn.execute(select(s.merge_log).where(s.merge_log.c.event_id == event_id).order_by(s.merge_log.c.id)).mappings()]
+            copies = [dict(r) for r in conn.execute(select(s.event_sources).where(s.event_sources.c.event_id == event_id)).mappings()]
+        return {
+            "event_id": event_id,
+            "reports": [{"article_id": a, "start": st, "sub_event_type": ev.sub_event_type, "event_date": ev.event_date.isoformat() if ev.event_date else None,
+                         "location": ev.location, "fatalities": ev.fatalities, "notes": ev.notes} for a, st, ev in reports],
+            "merges": log,
+            "sources": copies,
+        }
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -156,13 +192,23 @@ def _existing(conn: Any, ids: list[str]) -> set[str]:
     return set(conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(ids))).scalars())
 
 
-def _insert_result(conn: Any, store: Store, result: ArticleResult) -> None:
+def _insert_result(conn: Any, store: Store, result: ArticleResult, sketch: bytes | None) -> None:
+    from ..dedup import band_keys, from_bytes
+
     a = article_dict(result.article)
     conn.execute(s.articles.insert().values(
         id=a["id"], url=a["url"], source=a["source"], published=result.article.published,
         title=a["title"], language=a["language"], origin=a["origin"], text=a["text"],
-        blocks=json.dumps(a["blocks"]),
+        blocks=json.dumps(a["blocks"]), canonical_id=result.duplicate_of, sketch=sketch,
     ))
+    if sketch is not None:
+        for key in band_keys(from_bytes(sketch)):
+            store._upsert(conn, s.article_bands, {"key": key, "article_id": a["id"]}, ["key", "article_id"])
+    if result.duplicate_of is not None:
+        from .events import add_copy_as_source
+
+        add_copy_as_source(conn, a["id"], result.duplicate_of)
+        return
     for m in result.places:
         d = place_dict(m)
         d.pop("article_id")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Boolean,
+    LargeBinary,
     Column,
     Date,
     DateTime,
@@ -40,7 +41,17 @@ articles = Table(
     Column("origin", Text),
     Column("text", Text, nullable=False),
     Column("blocks", Text, nullable=False),  # JSON list of {kind, start, end}
+    Column("canonical_id", String(200)),  # set for a near-duplicate copy: the article coded instead
+    Column("sketch", LargeBinary),  # MinHash signature (dedup.py)
     Column("ingested_at", DateTime, server_default=func.current_timestamp()),
+)
+Index("ix_articles_canonical", articles.c.canonical_id)
+
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
 )
 
 events = Table(
@@ -101,6 +112,32 @@ event_sources = Table(
     Column("speaker", String(300)),
 )
 Index("ix_sources_article", event_sources.c.article_id)
+
+# What each article reported about an event, as coded from that article alone. Events are always
+# recomputed from their reports, so a merge can be explained and undone.
+reports = Table(
+    "reports",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("event_id", String(64), ForeignKey("events.id"), nullable=False),
+    Column("payload", Text, nullable=False),  # JSON of the Event record
+)
+Index("ix_reports_event", reports.c.event_id)
+
+merge_log = Table(
+    "merge_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), nullable=False),
+    Column("article_id", String(200), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("action", String(16), nullable=False),  # merged | unmerged
+    Column("score", Float),
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime, server_default=func.current_timestamp()),
+)
+Index("ix_merge_log_event", merge_log.c.event_id)
 
 place_mentions = Table(
     "place_mentions",
