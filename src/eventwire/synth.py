@@ -41,6 +41,20 @@ EVENT_TEMPLATES = [
     "A suicide bomber blew himself up at a checkpoint in {place} on {day}, killing {n} people.",
     "Security forces arrested {n} opposition supporters in {place} on {day}, their lawyers said.",
 ]
+# A second wording of each event template, same slots: re-reports by other outlets.
+PARAPHRASES = [
+    "Fighting broke out on {day} between {adj} troops and rebels at the edge of {place}; {n} people died, according to officials.",
+    "Medics in {place} said {n} civilians were killed on {day} when jets bombed a busy market.",
+    "On {day}, shells fired by artillery slammed into homes in {place}, according to a local official.",
+    "{n} soldiers were killed on {day} when an improvised explosive device hit their convoy on the outskirts of {place}.",
+    "{n} aid workers were kidnapped by armed men near {place} on {day}, their agency said.",
+    "On {day}, hundreds of demonstrators took to the streets of {place}, calling for detained activists to be freed.",
+    "Demonstrators in {place} were dispersed with tear gas by police on {day}.",
+    "After government troops pulled out, militants took over several villages around {place} on {day}.",
+    "After a week of intense fighting, {adj} forces retook {place} on {day}.",
+    "{n} people were killed on {day} when an attacker detonated an explosive vest at a checkpoint in {place}.",
+    "Lawyers said {n} opposition supporters were detained by security forces in {place} on {day}.",
+]
 FILLER = [
     "The area has seen repeated fighting in recent months.",
     "Residents said they had heard explosions throughout the night.",
@@ -84,6 +98,15 @@ def articles(n: int, seed: int = 7, min_paragraphs: int = 3, max_paragraphs: int
         title = lead.split(",")[0][:90]
         outlet = rng.choice(["wire.example.org", "daily.example.net", "herald.example.com"])
         yield SynthArticle(f"syn-{seed}-{i:07d}", title, "\n\n".join(paragraphs), published, f"https://{outlet}/{seed}/{i}", outlet)
+
+
+def report(template: int, fill: dict[str, str], rng: random.Random, paraphrase: bool = False) -> str:
+    """One article text for an event: the lead (or its paraphrase), then background paragraphs."""
+    lead = (PARAPHRASES if paraphrase else EVENT_TEMPLATES)[template].format(**fill)
+    paragraphs = [lead[0].upper() + lead[1:]]
+    for _ in range(rng.randint(2, 5)):
+        paragraphs.append(" ".join(rng.sample(FILLER, k=rng.randint(2, 4))))
+    return "\n\n".join(paragraphs)
 
 
 def write_jsonl(path: str, n: int, seed: int = 7) -> None:

@@ -22,6 +22,8 @@ from .text import split_blocks
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
 
 Item = Article | Reject
@@ -33,12 +35,33 @@ def read_inputs(paths: Iterable[str], settings: Settings, published: dt.date | N
         if path == "-":
             yield from _read_bytes(sys.stdin.buffer.read(), "<stdin>", "", settings, published)
             continue
+        if path.startswith(("http://", "https://")):
+            yield from _read_url(path, settings, published)
+            continue
         p = Path(path)
         if p.is_dir():
             for child in sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")):
                 yield from _read_file(child, settings, published)
         else:
             yield from _read_file(p, settings, published)
+
+
+URL_TIMEOUT_S = 30
+
+
+def _read_url(url: str, settings: Settings, published: dt.date | None) -> Iterator[Item]:
+    """A feed or page given by URL (the user's own input; nothing else is fetched at run time)."""
+    from urllib.error import URLError
+    from urllib.request import Request, urlopen
+
+    try:
+        with urlopen(Request(url, headers={"User-Agent": "eventwire"}), timeout=URL_TIMEOUT_S) as resp:  # noqa: S310
+            data = resp.read(settings.max_input_bytes + 1)
+    except (URLError, OSError, ValueError) as exc:
+        yield Reject(url, 0, "unreadable", f"cannot fetch {url}: {exc}")
+        return
+    suffix = Path(url.split("?")[0]).suffix.lower()
+    yield from _read_bytes(data, url, suffix, settings, published)
 
 
 def _read_file(path: Path, settings: Settings, published: dt.date | None) -> Iterator[Item]:
@@ -50,6 +73,11 @@ def _read_file(path: Path, settings: Settings, published: dt.date | None) -> Ite
             return
         if path.suffix.lower() in JSONL_SUFFIXES:
             yield from read_jsonl(path, settings)
+            return
+        if path.name.lower().endswith(WARC_SUFFIXES):
+            from .archives import read_warc
+
+            yield from read_warc(path, _builder(settings, published), settings.max_input_bytes)
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -63,6 +91,11 @@ def _read_bytes(data: bytes, origin: str, suffix: str, settings: Settings, publi
         yield Reject(origin, 0, "too_large", f"{len(data)} bytes is over max_input_bytes={settings.max_input_bytes}")
         return
     kind = _sniff(data, suffix)
+    if kind == "feed":
+        from .archives import read_feed
+
+        yield from read_feed(data, origin, _builder(settings, published))
+        return
     if kind == "jsonl":
         yield from _jsonl_lines(data.splitlines(), origin, settings)
         return
@@ -73,14 +106,25 @@ def _read_bytes(data: bytes, origin: str, suffix: str, settings: Settings, publi
         yield Reject(origin, 0, exc.reason, str(exc))
 
 
+def _builder(settings: Settings, published: dt.date | None):  # type: ignore[no-untyped-def]
+    def build(content: str, kind: str, origin: str, **kw: object) -> Article:
+        kw.setdefault("published", None)
+        kw["published"] = kw["published"] or published
+        return _build(content, kind, origin, settings, **kw)  # type: ignore[arg-type]
+
+    return build
+
+
 def _sniff(data: bytes, suffix: str) -> str:
+    head = data[:1024].lstrip().lower()
+    if suffix in FEED_SUFFIXES or (head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head)):
+        return "feed"
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in TEXT_SUFFIXES:
         return "text"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
-    head = data[:512].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<div", b"<p")):
         return "html"
     if head.startswith(b"{"):
