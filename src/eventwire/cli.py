@@ -79,8 +79,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="export all stored events (streamed)")
     _common(p)
     _filters(p)
-    p.add_argument("--format", choices=("csv", "json", "geojson"), default="csv")
-    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--format", choices=("csv", "json", "geojson", "parquet"), default="csv")
+    p.add_argument("-o", "--output", help="file to write (default: standard output); for parquet, a directory")
 
     for name, help_ in (("rejects", "list rejected inputs with their reason codes"), ("quotes", "list quotes and their speakers"), ("actors", "list actors and how often they are mentioned")):
         p = sub.add_parser(name, help=help_)
@@ -215,6 +215,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
     store = Store(settings.db)
     events = iter_events(store, _filter_from(args))
+    if args.format == "parquet":
+        return _export_parquet(store, events, args.output)
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         if args.format == "csv":
@@ -235,6 +237,25 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         if args.output:
             out.close()
     print(f"{n} events exported", file=sys.stderr)
+    return EXIT_OK
+
+
+def _export_parquet(store: Any, events: Any, output: str | None) -> int:
+    """events.parquet, places.parquet and quotes.parquet in one directory."""
+    from pathlib import Path
+
+    from .export import write_parquet
+    from .store.query import iter_places, iter_quotes
+
+    if not output:
+        print("eventwire: --format parquet needs -o DIRECTORY", file=sys.stderr)
+        return EXIT_USAGE
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    n = write_parquet((_public(e) for e in events), str(folder / "events.parquet"))
+    p = write_parquet(iter_places(store), str(folder / "places.parquet"))
+    q = write_parquet(iter_quotes(store), str(folder / "quotes.parquet"))
+    print(f"{n} events, {p} place mentions, {q} quotes exported to {folder}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -61,3 +61,37 @@ def write_document(parts: dict[str, Iterable[dict[str, Any]]], out: IO[str]) -> 
             out.write(("," if j else "") + "\n" + json.dumps({k: _jsonable(v) for k, v in item.items()}, ensure_ascii=False))
         out.write("]")
     out.write("\n}\n")
+
+
+PARQUET_CHUNK = 5000  # rows per Parquet row group: bounded memory however large the table
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: str, drop: tuple[str, ...] = ()) -> int:
+    """Stream dict rows into one Parquet file; nested lists (evidence, sources) become JSON text."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    writer = None
+    n = 0
+    buf: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        nonlocal writer
+        if not buf:
+            return
+        table = pa.Table.from_pylist(buf, schema=writer.schema if writer else None)
+        if writer is None:
+            writer = pq.ParquetWriter(path, table.schema)
+        writer.write_table(table)
+        buf.clear()
+
+    for row in rows:
+        flat = {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v) for k, v in row.items() if k not in drop}
+        buf.append(flat)
+        n += 1
+        if len(buf) >= PARQUET_CHUNK:
+            flush()
+    flush()
+    if writer is not None:
+        writer.close()
+    return n
