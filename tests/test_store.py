@@ -48,8 +48,8 @@ def make_result(article_id: str = "art-1", text: str = TEXT, event_date: dt.date
     return ArticleResult(article, (ev,), (PlaceMention(town, place, 0.9),), (ActorMention(Span(article_id, 0, 6, "Rebels"), Actor("Rebels (Syria)", 2, "SY")),), (quote,))
 
 
-def test_save_is_idempotent(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "db.sqlite"))
+def test_save_is_idempotent(db_url: str) -> None:
+    store = Store(db_url)
     store.save_batch([make_result()], [Reject("bad.html", 0, "binary", "binary file")])
     store.save_batch([make_result()], [Reject("bad.html", 0, "binary", "binary file")])
     counts = store.counts()
@@ -57,8 +57,8 @@ def test_save_is_idempotent(tmp_path: Path) -> None:
     assert store.stored_ids(["art-1", "nope"]) == {"art-1"}
 
 
-def test_event_round_trip_with_evidence(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "db.sqlite"))
+def test_event_round_trip_with_evidence(db_url: str) -> None:
+    store = Store(db_url)
     store.save_batch([make_result()])
     ev = get_event(store, "ev-art-1")
     assert ev is not None
@@ -70,8 +70,8 @@ def test_event_round_trip_with_evidence(tmp_path: Path) -> None:
     assert [r["reason"] for r in iter_rejects(store)] == []
 
 
-def test_failed_batch_writes_nothing(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "db.sqlite"))
+def test_failed_batch_writes_nothing(db_url: str) -> None:
+    store = Store(db_url)
     good = make_result("a-good")
     broken = make_result("a-broken")
     # An evidence span pointing at an article that is not in the batch violates a foreign key.
@@ -86,8 +86,8 @@ def test_failed_batch_writes_nothing(tmp_path: Path) -> None:
     assert store.counts()["articles"] == 0
 
 
-def test_filters_are_bound_not_pasted(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "db.sqlite"))
+def test_filters_are_bound_not_pasted(db_url: str) -> None:
+    store = Store(db_url)
     store.save_batch([make_result()])
     assert count_events(store, EventFilter(actor="' OR 1=1 --")) == 0
     assert count_events(store, EventFilter(q='shelled" OR "x')) == 0
@@ -127,8 +127,8 @@ def _report(article_id: str, location: str, lat: float, day: dt.date, fatalities
     return ArticleResult(article, (ev,))
 
 
-def test_reports_from_several_articles_merge_and_unmerge(tmp_path: Path) -> None:
-    store = Store(str(tmp_path / "db.sqlite"))
+def test_reports_from_several_articles_merge_and_unmerge(db_url: str) -> None:
+    store = Store(db_url)
     day = dt.date(2024, 3, 1)
     store.save_batch([_report("a1", "Sarmin", 35.9, day, fatalities=9)])
     store.save_batch([_report("a2", "Sarmin", 35.9, day, fatalities=7)])
@@ -146,10 +146,10 @@ def test_reports_from_several_articles_merge_and_unmerge(tmp_path: Path) -> None
     assert restored is not None and restored["fatalities"] == 9 and [s["article_id"] for s in restored["sources"]] == ["a1"]
 
 
-def test_near_duplicate_article_becomes_a_source(tmp_path: Path) -> None:
+def test_near_duplicate_article_becomes_a_source(db_url: str) -> None:
     from eventwire.dedup import sketch, to_bytes
 
-    store = Store(str(tmp_path / "db.sqlite"))
+    store = Store(db_url)
     original = make_result("orig")
     text = original.article.text
     store.save_batch([original], sketches={"orig": to_bytes(sketch(text))})

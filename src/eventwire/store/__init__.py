@@ -45,6 +45,8 @@ def engine_for(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
 
         return eng
+    if url.startswith(("postgresql://", "postgres://")):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]  # psycopg 3, the maintained driver
     try:
         return create_engine(url, pool_pre_ping=True)
     except Exception as exc:  # noqa: BLE001 - a bad URL or a missing driver: say which
