@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv", "geojson", "none"), default="table")
     p.add_argument("--model", help="spaCy pipeline package (setting: model)")
     p.add_argument("--batch-size", type=int)
+    p.add_argument("--workers", type=int, help="processes for coding on this machine (setting: workers)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
     p = sub.add_parser("events", help="query stored events")
@@ -115,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    settings = Settings.from_env(db=getattr(args, "db", None), model=getattr(args, "model", None), batch_size=getattr(args, "batch_size", None))
+    settings = Settings.from_env(db=getattr(args, "db", None), model=getattr(args, "model", None), batch_size=getattr(args, "batch_size", None), workers=getattr(args, "workers", None))
     try:
         return COMMANDS[args.command](args, settings)
     except EventwireError as exc:

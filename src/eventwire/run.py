@@ -1,18 +1,23 @@
 """A run: read inputs lazily, skip articles already stored, code the rest in batches, and commit
-each batch atomically (so a killed run resumes where it stopped, with nothing stored twice)."""
+each batch atomically (so a killed run resumes where it stopped, with nothing stored twice).
+
+With `workers > 1` the coding of each batch is spread over forked worker processes that inherit
+the loaded models (copy-on-write); reading, de-duplication and writing stay in this process, so
+the database has one writer.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from tqdm import tqdm
-
-from typing import Any
 
 from .annotate import NLP_KINDS
 from .dedup import best_match, sketch, to_bytes
@@ -22,7 +27,7 @@ from .records import Article, ArticleResult, Reject
 from .resources import Resources
 from .store import Store
 
-PROGRESS_MIN_ARTICLES = 5  # below this a progress bar is noise
+PROGRESS_DELAY_S = 2.0  # a bar appears only for runs that take longer than this
 
 
 @dataclass
@@ -38,7 +43,7 @@ class RunSummary:
     def line(self) -> str:
         return (
             f"{self.read} articles read, {self.coded} coded, {self.skipped} already stored, "
-            f"{self.events} events, {len(self.rejects)} rejected"
+            f"{self.stats['duplicates']} near-duplicates, {self.events} events, {len(self.rejects)} rejected"
         )
 
 
@@ -56,21 +61,23 @@ def run(
     progress: bool | None = None,
 ) -> RunSummary:
     summary = RunSummary()
-    bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=not progress if progress is not None else None, leave=False)
+    show = progress if progress is not None else sys.stderr.isatty()
+    bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=not show, delay=PROGRESS_DELAY_S, leave=False)
+    workers = max(1, res.settings.workers)
+    coder = _Coder(res, workers)
     try:
-        for chunk in _batches(read_inputs(inputs, res.settings, published), res.settings.batch_size):
+        for chunk in _batches(read_inputs(inputs, res.settings, published), res.settings.batch_size * workers):
             articles = [a for a in chunk if isinstance(a, Article)]
             rejects = [r for r in chunk if isinstance(r, Reject)]
             summary.read += len(articles)
             summary.article_ids.extend(a.id for a in articles)
             stored = store.stored_ids([a.id for a in articles])
-            todo = [a for a in articles if a.id not in stored]
+            todo = _unique([a for a in articles if a.id not in stored])
             summary.skipped += len(articles) - len(todo)
-            todo = _unique(todo)
             sketches, copies = find_copies(todo, store)
             summary.stats["duplicates"] += len(copies)
             results: list[ArticleResult] = []
-            for out in process((a for a in todo if a.id not in copies), res):
+            for out in coder.code([a for a in todo if a.id not in copies]):
                 if isinstance(out, Reject):
                     rejects.append(out)
                     continue
@@ -82,11 +89,47 @@ def run(
             summary.coded += len(results)
             summary.rejects.extend(rejects)
             bar.update(len(chunk))
-            if summary.read + len(summary.rejects) >= PROGRESS_MIN_ARTICLES and progress is None and bar.disable and sys.stderr.isatty():
-                bar.disable = False
     finally:
         bar.close()
+        coder.close()
     return summary
+
+
+class _Coder:
+    """Runs `pipeline.process` here, or across forked workers that share the loaded models."""
+
+    def __init__(self, res: Resources, workers: int) -> None:
+        self.res = res
+        self.pool = None
+        if workers > 1:
+            res.warm()  # load once in the parent; forked children inherit the models
+            global _WORKER_RES
+            _WORKER_RES = res
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
+            self.workers = workers
+
+    def code(self, articles: list[Article]) -> list[ArticleResult | Reject]:
+        if not articles:
+            return []
+        if self.pool is None:
+            return list(process(articles, self.res))
+        size = -(-len(articles) // self.workers)
+        parts = [articles[i : i + size] for i in range(0, len(articles), size)]
+        return [out for part in self.pool.map(_code_part, parts) for out in part]
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool.join()
+
+
+# The resources a forked worker inherited from its parent (set just before forking).
+_WORKER_RES: Resources | None = None
+
+
+def _code_part(articles: list[Article]) -> list[ArticleResult | Reject]:
+    assert _WORKER_RES is not None
+    return list(process(articles, _WORKER_RES))
 
 
 def find_copies(articles: list[Article], store: Store) -> tuple[dict[str, Any], dict[str, str]]:
@@ -96,11 +139,11 @@ def find_copies(articles: list[Article], store: Store) -> tuple[dict[str, Any], 
     copies: dict[str, str] = {}
     for a in articles:
         sig = sketch(body_text(a))
-        sketches[a.id] = sig
-        earlier = best_match(sig, ((i, sketches[i]) for i in sketches if i != a.id and i not in copies))
+        earlier = best_match(sig, ((i, s) for i, s in sketches.items() if i not in copies))
         found = earlier or store.find_duplicate(sig)
         if found is not None:
             copies[a.id] = found[0]
+        sketches[a.id] = sig
     return sketches, copies
 
 
@@ -109,5 +152,8 @@ def body_text(article: Article) -> str:
 
 
 def _unique(articles: list[Article]) -> list[Article]:
-    """The same id twice in one batch is coded once."""
-    return list({a.id: a for a in reversed(articles)}.values())[::-1]
+    """The same id twice in one batch is coded once (the first one)."""
+    seen: dict[str, Article] = {}
+    for a in articles:
+        seen.setdefault(a.id, a)
+    return list(seen.values())
