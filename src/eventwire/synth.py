@@ -55,18 +55,44 @@ PARAPHRASES = [
     "{n} people were killed on {day} when an attacker detonated an explosive vest at a checkpoint in {place}.",
     "Lawyers said {n} opposition supporters were detained by security forces in {place} on {day}.",
 ]
+# Background sentences, composed from slots so that no two articles share many word triples
+# (real articles on the same topic don't either; the near-duplicate detector must not fire).
 FILLER = [
-    "The area has seen repeated fighting in recent months.",
-    "Residents said they had heard explosions throughout the night.",
-    "Aid groups warned that food and fuel were running short.",
-    "The government did not immediately comment on the report.",
-    "Local hospitals said they were struggling to cope with the number of wounded.",
-    "Analysts said the fighting could shape negotiations expected later this year.",
-    "Schools in the district have been closed since the start of the month.",
-    "Officials promised an investigation into the incident.",
-    "Several families fled to nearby villages, according to witnesses.",
-    "Electricity and water supplies were cut in parts of the city.",
+    "{name}, a {role} in {place2}, said the {thing} had been {state} for {num} {unit}.",
+    "According to {org}, about {num} families had {moved} since the start of {month}.",
+    "The {thing} near the {landmark} was {state} again on {day2}, {name} told reporters.",
+    "{org} said it would send {num} {supply} to {place2} if the roads {cond}.",
+    "Prices of {supply} in {place2} have {trend} by {num} percent in {month}, traders said.",
+    "{name} said {pronoun} had not seen such {feeling} in {place2} in {num} {unit}.",
+    "A spokesperson for {org} declined to comment on the {thing} when reached on {day2}.",
+    "Teachers in {place2} said {num} schools were {state} and pupils {moved}.",
 ]
+SLOTS = {
+    "name": ["Amina Diallo", "Yusuf Haddad", "Olena Marchenko", "Kofi Mensah", "Lina Saeed", "Ahmad Karimi", "Maria Lopez", "Ibrahim Musa", "Nadia Rahman", "Peter Okafor", "Sara Kovac", "Hassan Omar"],
+    "role": ["shopkeeper", "nurse", "teacher", "local councillor", "farmer", "taxi driver", "student", "pharmacist", "imam", "engineer"],
+    "place2": ["the old quarter", "the eastern suburbs", "the river district", "the market area", "the northern villages", "the refugee camp", "the industrial zone", "the hill villages"],
+    "thing": ["bridge", "hospital", "water plant", "main road", "power station", "bakery", "school", "clinic", "checkpoint", "grain store"],
+    "state": ["closed", "damaged", "out of service", "overcrowded", "guarded", "reopened", "cut off", "half empty"],
+    "num": [str(n) for n in range(2, 90)],
+    "unit": ["days", "weeks", "months", "years"],
+    "org": ["the Red Crescent", "a local aid group", "the health ministry", "the municipal council", "a UN agency", "the teachers' union", "a monitoring group", "the chamber of commerce"],
+    "moved": ["left their homes", "returned", "moved in with relatives", "fled south", "registered for aid", "stayed indoors"],
+    "month": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    "landmark": ["central mosque", "bus station", "old fort", "football stadium", "university", "main square", "grain silos", "port"],
+    "day2": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "supply": ["flour", "fuel", "medicine", "drinking water", "blankets", "cooking gas", "baby milk", "tents"],
+    "cond": ["reopened", "stayed open", "were cleared", "were declared safe"],
+    "trend": ["risen", "fallen", "doubled", "jumped"],
+    "pronoun": ["she", "he"],
+    "feeling": ["fear", "anger", "hunger", "exhaustion", "hope", "confusion"],
+}
+
+
+def _filler(rng: random.Random) -> str:
+    template = rng.choice(FILLER)
+    values = {k: rng.choice(v) for k, v in SLOTS.items()}
+    text = template.format(**values)
+    return text[0].upper() + text[1:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +120,7 @@ def articles(n: int, seed: int = 7, min_paragraphs: int = 3, max_paragraphs: int
         lead = lead[0].upper() + lead[1:]
         paragraphs = [lead]
         for _ in range(rng.randint(min_paragraphs, max_paragraphs) - 1):
-            paragraphs.append(" ".join(rng.sample(FILLER, k=rng.randint(2, 4))))
+            paragraphs.append(" ".join(_filler(rng) for _ in range(rng.randint(2, 4))))
         title = lead.split(",")[0][:90]
         outlet = rng.choice(["wire.example.org", "daily.example.net", "herald.example.com"])
         yield SynthArticle(f"syn-{seed}-{i:07d}", title, "\n\n".join(paragraphs), published, f"https://{outlet}/{seed}/{i}", outlet)
@@ -105,7 +131,7 @@ def report(template: int, fill: dict[str, str], rng: random.Random, paraphrase: 
     lead = (PARAPHRASES if paraphrase else EVENT_TEMPLATES)[template].format(**fill)
     paragraphs = [lead[0].upper() + lead[1:]]
     for _ in range(rng.randint(2, 5)):
-        paragraphs.append(" ".join(rng.sample(FILLER, k=rng.randint(2, 4))))
+        paragraphs.append(" ".join(_filler(rng) for _ in range(rng.randint(2, 4))))
     return "\n\n".join(paragraphs)
 
 
