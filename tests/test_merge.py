@@ -64,3 +64,13 @@ def test_merge_score_is_symmetric(p1: str | None, p2: str | None, d1: int, d2: i
     a = ev(0, p1, base + dt.timedelta(days=d1) if d1 else None)
     b = ev(9, p2, base + dt.timedelta(days=d2) if d2 else None)
     assert merge_score(a, b, never) == merge_score(b, a, never)
+
+
+def test_undated_sentence_is_recent_not_last_month() -> None:
+    published = dt.date(2024, 8, 7)
+    last_month = ev(0, "Halab", dt.date(2024, 7, 1), precision=3)
+    undated = ev(40, "Halab", None)
+    merged = merge_within_article([last_month, undated], never, published)
+    assert len(merged) == 2
+    this_week = ev(80, "Halab", dt.date(2024, 8, 5))
+    assert len(merge_within_article([this_week, undated], never, published)) == 1

@@ -22,9 +22,14 @@ PRECISION_DAYS = {1: 0, 2: 6, 3: 30}
 Contains = Callable[[Event, Event], bool]
 
 
-def date_range(event: Event) -> tuple[dt.date, dt.date] | None:
+# An undated sentence in an article reports something recent: within this many days before
+# publication. It can join an event of that week, not last month's event at the same place.
+UNDATED_DAYS = 6
+
+
+def date_range(event: Event, published: dt.date | None = None) -> tuple[dt.date, dt.date] | None:
     if event.event_date is None:
-        return None
+        return (published - dt.timedelta(days=UNDATED_DAYS), published) if published else None
     if event.time_precision == 3:
         start = event.event_date.replace(day=1)
         nxt = (start + dt.timedelta(days=32)).replace(day=1)
@@ -32,8 +37,8 @@ def date_range(event: Event) -> tuple[dt.date, dt.date] | None:
     return event.event_date, event.event_date + dt.timedelta(days=PRECISION_DAYS.get(event.time_precision, 0))
 
 
-def dates_compatible(a: Event, b: Event) -> bool:
-    ra, rb = date_range(a), date_range(b)
+def dates_compatible(a: Event, b: Event, published: dt.date | None = None) -> bool:
+    ra, rb = date_range(a, published), date_range(b, published)
     if ra is None or rb is None:
         return True
     return ra[0] <= rb[1] and rb[0] <= ra[1]
@@ -45,9 +50,9 @@ def same_place(a: Event, b: Event) -> bool:
     return a.location is not None and a.location == b.location and a.country == b.country
 
 
-def merge_score(a: Event, b: Event, contains: Contains) -> float:
+def merge_score(a: Event, b: Event, contains: Contains, published: dt.date | None = None) -> float:
     """0 means never merge; higher is a better match. Symmetric in a and b."""
-    if a.event_type != b.event_type or not dates_compatible(a, b):
+    if a.event_type != b.event_type or not dates_compatible(a, b, published):
         return 0.0
     if same_place(a, b):
         return 2.0 + (a.event_date is not None and a.event_date == b.event_date)
@@ -57,7 +62,7 @@ def merge_score(a: Event, b: Event, contains: Contains) -> float:
     return 0.0
 
 
-def merge_within_article(candidates: Sequence[Event], contains: Contains) -> list[Event]:
+def merge_within_article(candidates: Sequence[Event], contains: Contains, published: dt.date | None = None) -> list[Event]:
     """Greedy clustering: dated candidates first, so an undated sentence joins the dated event
     it names the same place as, not whichever came first."""
     order = sorted(candidates, key=lambda e: (e.event_date is None, e.time_precision, _first_start(e)))
@@ -65,7 +70,7 @@ def merge_within_article(candidates: Sequence[Event], contains: Contains) -> lis
     for cand in order:
         best, best_score = None, 0.0
         for cluster in clusters:
-            score = min(merge_score(cand, member, contains) for member in cluster)
+            score = min(merge_score(cand, member, contains, published) for member in cluster)
             if score > best_score:
                 best, best_score = cluster, score
         if best is None:

@@ -74,7 +74,7 @@ def code_article(ann: AnnotatedArticle, res: Resources) -> ArticleResult:
             stats["dropped_background"] += 1
             continue
         candidates.append(event)
-    events = [_finalise(e, article.published) for e in merge_within_article(candidates, _contains(res))]
+    events = [_finalise(e, article.published) for e in merge_within_article(candidates, _contains(res), article.published)]
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
     return ArticleResult(article, tuple(events), tuple(places), tuple(actors), tuple(quotes), tuple(dates), dict(stats))
@@ -119,12 +119,13 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, places, act
     speaker = next((q.speaker.name for q in quotes if q.kind == "indirect" and q.speaker and q.speaker.resolved and _overlaps(q.span, sspan)), None)
     inter1 = a1.actor.inter if a1 else None
     inter2 = a2.actor.inter if a2 else None
+    sub_event_type = territory_sub_type(cls.sub_event_type, inter1)
     p = place.place if place else None
     confidence = cls.confidence * (1.0 if p else 0.85) * (1.0 if a1 else 0.9)
     return Event(
         id=event_id(article.id, sspan.start, cls.event_type),
         event_type=cls.event_type,
-        sub_event_type=cls.sub_event_type,
+        sub_event_type=sub_event_type,
         plover=cls.plover,
         event_date=date,
         time_precision=precision,
@@ -163,6 +164,17 @@ def _event_date(dates: list[DateMention], published: dt.date | None) -> DateMent
     if not recent:
         return False
     return min(recent, key=lambda d: d.precision)
+
+
+GOV_REGAINS, NSA_OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"
+
+
+def territory_sub_type(sub_event_type: str, inter1: int | None) -> str:
+    """ACLED splits territorial change by who gains it: state forces (inter 1) regain territory,
+    anyone else overtakes it. The parse knows who the agent is better than the classifier."""
+    if sub_event_type in (GOV_REGAINS, NSA_OVERTAKES) and inter1 is not None:
+        return GOV_REGAINS if inter1 == 1 else NSA_OVERTAKES
+    return sub_event_type
 
 
 def interaction(inter1: int | None, inter2: int | None) -> int | None:

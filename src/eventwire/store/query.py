@@ -129,7 +129,7 @@ def iter_articles(store: Store, ids: tuple[str, ...] | None = None, with_text: b
     import json
 
     a = s.articles
-    cols = [c for c in a.columns if with_text or c.name != "text"]
+    cols = [c for c in a.columns if c.name != "sketch" and (with_text or c.name != "text")]
     q = select(*cols).order_by(a.c.id)
     if ids is not None:
         q = q.where(a.c.id.in_(ids))
