@@ -101,12 +101,16 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, places, act
     if isinstance(when, DateMention):
         evidence.append(Evidence("event_date", when.span))
 
-    a1, a2 = _roles(bd, sent, [m for m in actors if _inside(m.span, sspan)], article.id)
+    sent_places = [p for p in places if _inside(p.span, sspan)]
+    a1, a2 = _roles(bd, sent, [m for m in actors if _inside(m.span, sspan) and _is_actor(m, sent_places, article.text)], article.id)
+    if a1 is None and a2 is None:
+        a1 = _default_actor(cls.event_type, res, article.published, country, sspan)
+    if a2 is None and cls.event_type == "Violence against civilians" and a1 is not None and a1.actor.inter != 7:
+        a2 = _default_actor("civilians", res, article.published, country, sspan)
     for name, m in (("actor1", a1), ("actor2", a2)):
-        if m is not None:
+        if m is not None and m.span.end > m.span.start:
             evidence.append(Evidence(name, m.span))
 
-    sent_places = [p for p in places if _inside(p.span, sspan)]
     loc = _location(sent_places, places, article.text)
     place, geo_precision = loc if loc else (None, None)
     if place is not None:
@@ -198,11 +202,38 @@ def _roles(bd: BlockDoc, sent: SpacySpan, mentions: list[ActorMention], article_
         role = _role_of(bd, sent, m)
         (agent if role == "agent" else patient if role == "patient" else other).append(m)
     a1 = agent[0] if agent else (other[0] if other else None)
-    rest = [m for m in patient + other if m is not a1 and m.actor.name != (a1.actor.name if a1 else None)]
+    rest = [m for m in agent[1:] + patient + other if m is not a1 and m.actor.name != (a1.actor.name if a1 else None)]
     a2 = rest[0] if rest else None
-    if a1 is None and a2 is not None:
-        a1, a2 = a2, None
+    if a1 is None and a2 is not None and a2.actor.inter != 7:
+        a1, a2 = a2, None  # a lone actor is actor1, unless it is the civilians something hit
     return a1, a2
+
+
+# Unregistered "actors" that are really weapons: the perpetrator is unknown, not "Warplanes".
+_WEAPONS = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:warplanes?|jets?|drones?|aircraft|helicopters?|missiles?|rockets?|shells?|bombs?|mortars?|artillery|tanks?)$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:village|town|city|district|neighbo(?:u)?rhood|camp|province|region|area)\s+of\s+$", re.I)
+
+
+def _is_actor(m: ActorMention, places: list[PlaceMention], text: str) -> bool:
+    """Registered actors always stay. An unregistered name that is a place ("attacked the village
+    of X", or a resolved toponym) or a weapon ("warplanes") is not an actor."""
+    if m.actor.known:
+        return True
+    if _WEAPONS.match(m.span.text) or _PLACE_BEFORE.search(text[max(0, m.span.start - 30) : m.span.start]):
+        return False
+    return not any(_overlaps(m.span, p.span) for p in places)
+
+
+# ACLED's default actor for events whose actor the report does not name.
+_DEFAULT_ACTOR = {"Protests": "protesters", "Riots": "rioters", "civilians": "civilians"}
+
+
+def _default_actor(event_type: str | None, res: Resources, on: dt.date | None, country: str | None, sentence: Span) -> ActorMention | None:
+    word = _DEFAULT_ACTOR.get(event_type or "")
+    if word is None or country is None:
+        return None
+    actor = res.actors.resolve(word, on, country)
+    return ActorMention(Span(sentence.article_id, sentence.start, sentence.start, ""), actor) if actor else None
 
 
 def _role_of(bd: BlockDoc, sent: SpacySpan, m: ActorMention) -> str | None:
