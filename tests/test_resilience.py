@@ -66,7 +66,7 @@ def _hostile(i: int, rng: random.Random) -> tuple[str, bytes]:
     if kind == 0:
         return "random.html", rng.randbytes(rng.randint(1, 5000))
     if kind == 1:
-        return "trunc.html", b"<html><body><p>Rebels attacked the base near Homs on Monday" + b"<div>" * rng.randint(0, 50)
+        return "trunc.html", f"<html><body><p>Rebels attacked base number {i} near Homs on Monday".encode() + b"<div>" * rng.randint(0, 50)
     if kind == 2:
         return "deep.html", b"<div>" * rng.randint(500, 3000) + b"x"
     if kind == 3:
@@ -107,7 +107,9 @@ def test_hostile_inputs_are_all_accounted_for(tmp_path: Path) -> None:
 
     rejected = {r["input"].split(":")[0] for r in doc["rejects"]}
     origins = {a["origin"].split(":")[0] for a in doc["articles"]}
+    # Inputs with identical bytes are one article (stored once, under the first origin).
+    stored_contents = {(inputs / Path(o).name).read_bytes() for o in origins}
     for path in inputs.iterdir():
         if path.name.startswith("h"):
-            assert str(path) in rejected | origins, path.name
+            assert str(path) in rejected | origins or path.read_bytes() in stored_contents, path.name
     assert all(r["reason"] in REASONS for r in doc["rejects"])
