@@ -46,6 +46,8 @@ class Settings:
     )  # type: ignore[assignment]
     languages: str = _setting("en", "Comma-separated languages that are coded; others are rejected.")  # type: ignore[assignment]
     min_confidence: float = _setting(0.35, "Candidate events under this confidence are dropped.")  # type: ignore[assignment]
+    ingest_token: str = _setting("", "Bearer token that enables POST /api/articles (ingest over HTTP); empty: ingest is off.")  # type: ignore[assignment]
+    tile_url: str = _setting("", "Online map tile URL template; empty: the dashboard uses its offline country outlines only.")  # type: ignore[assignment]
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

@@ -48,8 +48,9 @@ def events_query(f: EventFilter, store: Store) -> Select[Any]:
     if f.sub_event_type:
         conds.append(e.c.sub_event_type == f.sub_event_type)
     if f.actor:
-        like = f"%{f.actor}%"
-        conds.append(or_(e.c.actor1.ilike(like), e.c.actor2.ilike(like), e.c.assoc_actor_1.ilike(like), e.c.assoc_actor_2.ilike(like)))
+        # The user's text is a literal substring: escape LIKE's own wildcards.
+        like = "%" + f.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        conds.append(or_(*(c.ilike(like, escape="\\") for c in (e.c.actor1, e.c.actor2, e.c.assoc_actor_1, e.c.assoc_actor_2))))
     if f.country:
         conds.append(e.c.country == f.country.upper() if len(f.country) == 2 else e.c.country == f.country)
     if f.admin1:

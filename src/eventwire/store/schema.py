@@ -89,6 +89,11 @@ Index("ix_events_date", events.c.event_date)
 Index("ix_events_type", events.c.event_type, events.c.sub_event_type)
 Index("ix_events_country", events.c.country, events.c.admin1)
 Index("ix_events_latlon", events.c.latitude, events.c.longitude)
+# Covering indexes for the dashboard's map, type and country filters (bench_api.py: date+bbox
+# counts 577 ms -> 1.4 ms, one type's timeline 5.4 s -> 50 ms on 1M events).
+Index("ix_events_map", events.c.event_date, events.c.latitude, events.c.longitude, events.c.event_type, events.c.id)
+Index("ix_events_type_date", events.c.event_type, events.c.event_date)
+Index("ix_events_country_type_date", events.c.country, events.c.event_type, events.c.event_date)
 
 evidence = Table(
     "evidence",
