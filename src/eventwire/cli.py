@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json", "csv", "geojson", "none"), default="table")
     p.add_argument("--model", help="spaCy pipeline package (setting: model)")
     p.add_argument("--batch-size", type=int)
-    p.add_argument("--workers", type=int, help="processes for coding on this machine (setting: workers)")
+    p.add_argument("--workers", type=int, help="processes (or Ray actors) for coding (setting: workers)")
+    p.add_argument("--engine", choices=("local", "ray"), default="local", help="run here, or on Ray (needs the 'ray' extra)")
+    p.add_argument("--address", help="Ray cluster address (default: start a local Ray instance)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
 
     p = sub.add_parser("events", help="query stored events")
@@ -134,7 +136,12 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
     store = Store(settings.db)
     res = Resources(settings)
-    summary = run(args.inputs, store, res, published=args.published, progress=False if args.no_progress else None)
+    if args.engine == "ray":
+        from .scale.ray_runner import run_ray
+
+        summary = run_ray(args.inputs, store, settings, published=args.published, address=args.address, workers=max(settings.workers, 1))
+    else:
+        summary = run(args.inputs, store, res, published=args.published, progress=False if args.no_progress else None)
     ids = tuple(dict.fromkeys(summary.article_ids))
     events = iter_events(store, EventFilter(article_ids=ids))
     out = sys.stdout

@@ -1,0 +1,1 @@
+"""Running the same pipeline past one machine (Ray)."""
