@@ -90,3 +90,28 @@ def test_feed_from_url(tmp_path: Path) -> None:
         assert isinstance(dead, Reject) and dead.reason == "unreadable"
     finally:
         server.shutdown()
+
+
+def test_watch_codes_new_files_once(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+    import threading
+
+    from eventwire.cli import main
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    db = tmp_path / "w.db"
+    examples = Path(__file__).parents[1] / "examples" / "articles"
+    shutil.copy(examples / "mosul-ied.txt", inbox / "one.txt")
+
+    def drop_second() -> None:
+        import time
+
+        time.sleep(1.0)
+        shutil.copy(examples / "nairobi-protest.txt", inbox / "two.txt")
+
+    threading.Thread(target=drop_second, daemon=True).start()
+    assert main(["watch", str(inbox), "--db", str(db), "--interval", "1.5", "--max-scans", "4", "--published", "2024-03-10"]) == 0
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
