@@ -116,7 +116,8 @@ def _flush(conn: sqlite3.Connection, batch: list[tuple[tuple[object, ...], ...]]
                      (b[0] for b in batch))
     conn.executemany('INSERT INTO evidence (event_id, article_id, field, start, "end", text) VALUES (?,?,?,?,?,?)', (b[1] for b in batch))
     conn.executemany("INSERT INTO event_sources (event_id, article_id, url, source, speaker) VALUES (?,?,?,?,?)", (b[2] for b in batch))
-    conn.executemany("INSERT INTO events_fts (event_id, notes, evidence) VALUES (?,?,?)", (b[3] for b in batch))
+    conn.executemany("INSERT INTO events_fts (rowid, event_id, notes, evidence) SELECT rowid, ?, ?, ? FROM events WHERE id = ?",
+                     (tuple(b[3]) + (b[3][0],) for b in batch))
 
 
 def main() -> int:

@@ -2,10 +2,10 @@
 
 On a million events a grouped count over the whole table scans an index end to end (hundreds of
 milliseconds), and the dashboard asks for the same aggregates on every filter change. Answers are
-kept per filter and dropped when the data changes: on SQLite the largest rowid of `events` and of
-`events_fts` grows with every stored or re-merged event (a cheap O(log n) read), so a new run is
-seen at once; `ttl_s` bounds staleness for changes that keep rowids (and on PostgreSQL, where no
-such signature is read). The cache lives on one app, never at module level.
+kept per filter and dropped when the data changes: every write transaction of the store bumps a
+generation counter (one primary-key read), so a run in another process is seen at once, on SQLite
+and PostgreSQL alike; `ttl_s` bounds staleness for anything else. The cache lives on one app,
+never at module level.
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
-
-from sqlalchemy import text
 
 from ..store import Store
 
@@ -34,12 +32,8 @@ class QueryCache:
         self._lock = threading.Lock()
 
     def signature(self) -> Hashable:
-        """What changes when events are written (None where it cannot be read cheaply)."""
-        if not self.store.is_sqlite:
-            return None
-        with self.store.reading() as conn:
-            row = conn.execute(text("SELECT (SELECT max(rowid) FROM events), (SELECT max(rowid) FROM events_fts)")).one()
-        return tuple(row)
+        """What changes when events are written: the store's write generation."""
+        return self.store.generation()
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         if self.ttl_s <= 0:

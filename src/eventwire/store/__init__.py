@@ -70,7 +70,9 @@ class Store:
             found = conn.execute(select(s.meta.c.value).where(s.meta.c.key == "schema_version")).scalar()
             if found is None:
                 conn.execute(s.meta.insert().values(key="schema_version", value=str(s.SCHEMA_VERSION)))
-            elif int(found) > s.SCHEMA_VERSION:
+            if conn.execute(select(s.meta.c.value).where(s.meta.c.key == "generation")).scalar() is None:
+                conn.execute(s.meta.insert().values(key="generation", value="0"))
+            if found is not None and int(found) > s.SCHEMA_VERSION:
                 raise StoreError(f"database schema {found} is newer than this eventwire ({s.SCHEMA_VERSION})")
 
     def writing(self) -> Any:
@@ -112,6 +114,7 @@ class Store:
                     "origin": reject.origin, "position": reject.position,
                     "reason": reject.reason, "message": reject.message,
                 }, ["origin", "position"])
+            _bump_generation(conn)
 
     def _upsert(self, conn: Any, table: Any, row: dict[str, Any], keys: list[str]) -> None:
         dialect = sqlite if self.is_sqlite else postgresql
@@ -135,7 +138,13 @@ class Store:
         from .events import unmerge
 
         with self.writing() as conn:
+            _bump_generation(conn)
             return unmerge(conn, self, event_id, article_id)
+
+    def generation(self) -> int:
+        """A counter every write transaction bumps: readers' caches compare it to see changes."""
+        with self.reading() as conn:
+            return int(conn.execute(select(s.meta.c.value).where(s.meta.c.key == "generation")).scalar() or 0)
 
     def explain(self, event_id: str) -> dict[str, Any]:
         """Which reports make up an event, and why each was merged."""
@@ -186,6 +195,11 @@ class _Tx:
                 self.tx.rollback()
         finally:
             self.conn.close()
+
+
+def _bump_generation(conn: Any) -> None:
+    current = int(conn.execute(select(s.meta.c.value).where(s.meta.c.key == "generation")).scalar() or 0)
+    conn.execute(s.meta.update().where(s.meta.c.key == "generation").values(value=str(current + 1)))
 
 
 def _existing(conn: Any, ids: list[str]) -> set[str]:

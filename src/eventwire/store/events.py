@@ -148,7 +148,9 @@ def _index(conn: Any, event: Event) -> None:
     """Keep the FTS5 row of an event in step with its notes and evidence text."""
     conn.exec_driver_sql("DELETE FROM events_fts WHERE event_id = ?", (event.id,))
     evidence_text = " ".join(dict.fromkeys(e.span.text for e in event.evidence))
+    # The FTS row shares the event's rowid, so a search filters events by integer rowid (fast)
+    # instead of joining back on the string id.
     conn.exec_driver_sql(
-        "INSERT INTO events_fts (event_id, notes, evidence) VALUES (?, ?, ?)",
-        (event.id, event.notes, evidence_text),
+        "INSERT INTO events_fts (rowid, event_id, notes, evidence) SELECT rowid, ?, ?, ? FROM events WHERE id = ?",
+        (event.id, event.notes, evidence_text, event.id),
     )

@@ -69,7 +69,7 @@ def _fulltext(q: str, store: Store) -> Any:
     if store.is_sqlite:
         # The user's words become one quoted FTS5 phrase per word, bound as a parameter.
         terms = " ".join('"' + w.replace('"', '""') + '"' for w in q.split())
-        return e.c.id.in_(text("SELECT event_id FROM events_fts WHERE events_fts MATCH :terms").bindparams(terms=terms))
+        return text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :terms)").bindparams(terms=terms)
     ev = select(s.evidence.c.event_id).where(
         func.to_tsvector("english", s.evidence.c.text).op("@@")(func.plainto_tsquery("english", q))
     )
