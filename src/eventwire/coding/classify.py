@@ -118,7 +118,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("Violent demonstration", r"\b(?:rioters?|riots?|rioting|hurled stones|stone-?pelting|threw (?:stones|rocks|petrol bombs|molotov)|pelted|turned violent|burning tyres|clashed with (?:the )?(?:police|security forces))"),
     ("Violent demonstration", rf"\b{_PROTEST}.{{0,120}}\b(?:torched|set (?:fire|ablaze)|vandali[sz]\w+|smash\w*|stones|rocks|violent|clash\w*|attacked|loot\w+|petrol bombs?|molotov|burn\w*)\b|\b(?:torched|set fire|vandali[sz]\w+|stones|violent|clash\w*)\b.{{0,120}}\b{_PROTEST}"),
     ("Mob violence", r"\b(?:mobs?|lynch\w*|vigilantes?|beaten to death by|communal (?:violence|clashes)|sectarian clashes)"),
-    ("Armed clash", r"\b(?:clash(?:ed|es)|gun ?battles?|firefights?|fire ?fights?|exchange of fire|exchanged fire|fighting (?:between|broke out|raged)|ambush(?:ed)?|repel(?:led)?|repulsed)"),
+    ("Armed clash", r"\b(?:clash(?:ed|es)|gun ?battles?|firefights?|fire ?fights?|exchange of fire|exchanged fire|fighting (?:between|broke out|raged)|ambush(?:ed)?|repel(?:led)?|repulsed|(?:counter-?)?offensive|(?:heavy|fierce|intense) fighting|fought|stormed|pushed (?:\w+ ){1,8}?(?:out of|back from))"),
     ("Agreement", r"\b(?:agree(?:d|s|ment)|accord|deal|truce|cease-?fire|reconciliation|(?:prisoner|detainee) (?:swap|exchange)|swapped|surrender(?:ed)?)\b"),
     ("Arrests", r"\b(?:arrest(?:ed|s)|detained|rounded up|taken into custody)\b"),
     ("Change to group/activity", r"\b(?:deployed|redeployed|reinforcements|merger|new (?:alliance|coalition|faction)|broke away|appointed (?:a )?new (?:leader|commander)|withdrew (?:troops|forces))"),
