@@ -143,12 +143,9 @@ _CONTENT = re.compile(r"[a-z]{4,}")
 
 
 def _km(a: Event, b: Event) -> float:
-    from math import asin, cos, radians, sin, sqrt
+    from .geo.gazetteer import haversine_km
 
-    p1, p2 = radians(a.latitude or 0.0), radians(b.latitude or 0.0)
-    dp, dl = p2 - p1, radians((b.longitude or 0.0) - (a.longitude or 0.0))
-    h = sin(dp / 2) ** 2 + cos(p1) * cos(p2) * sin(dl / 2) ** 2
-    return 2 * 6371.0 * asin(min(1.0, sqrt(h)))
+    return haversine_km(a.latitude or 0.0, a.longitude or 0.0, b.latitude or 0.0, b.longitude or 0.0)
 
 
 def _words(e: Event) -> set[str]:
