@@ -26,6 +26,7 @@ NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
 class BlockDoc:
     block: Block
     doc: Doc
+    text: str  # the block's text (== doc.text, which spaCy rebuilds from tokens on every access)
 
     @property
     def offset(self) -> int:
@@ -33,7 +34,7 @@ class BlockDoc:
 
     def span(self, article_id: str, start_char: int, end_char: int) -> Span:
         """A record Span for doc-relative characters [start_char, end_char)."""
-        return Span(article_id, self.offset + start_char, self.offset + end_char, self.doc.text[start_char:end_char])
+        return Span(article_id, self.offset + start_char, self.offset + end_char, self.text[start_char:end_char])
 
     def token_span(self, article_id: str, tokens: SpacySpan) -> Span:
         return self.span(article_id, tokens.start_char, tokens.end_char)
@@ -76,5 +77,5 @@ def _annotate_batch(articles: list[Article], nlp: Language) -> list[AnnotatedArt
     docs = nlp.pipe((a.block_text(b) for a, b in jobs), batch_size=256)
     per_article: dict[str, list[BlockDoc]] = {a.id: [] for a in articles}
     for (article, block), doc in zip(jobs, docs):
-        per_article[article.id].append(BlockDoc(block, doc))
+        per_article[article.id].append(BlockDoc(block, doc, article.block_text(block)))
     return [AnnotatedArticle(a, tuple(per_article[a.id])) for a in articles]

@@ -35,6 +35,7 @@ def _parser(base: dt.date) -> DateDataParser:
     )
 
 
+@lru_cache(maxsize=20_000)
 def normalise(expression: str, published: dt.date) -> tuple[dt.date, int] | None:
     """(date, time_precision) for one date expression relative to `published`, or None.
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-from .annotate import annotate
-from .coding.assemble import code_article
+from .annotate import AnnotatedArticle, annotate
+from .coding.assemble import classify_batch, code_article
+from .coding.classify import Classification
 from .records import Article, ArticleResult, Reject
 from .resources import Resources
 
@@ -17,11 +18,29 @@ log = logging.getLogger(__name__)
 
 
 def process(articles: Iterable[Article], res: Resources) -> Iterator[ArticleResult | Reject]:
-    """Annotate and code a stream of articles. A failure in one article becomes a Reject with
-    reason 'failed' (and a message naming the error); the stream goes on."""
+    """Annotate and code a stream of articles, exactly one output per article, in order. A
+    failure in one article becomes a Reject with reason 'failed' (and a message naming the
+    error); the stream goes on."""
+    chunk: list[AnnotatedArticle] = []
     for ann in annotate(articles, res.nlp, batch_size=res.settings.batch_size):
+        chunk.append(ann)
+        if len(chunk) >= res.settings.batch_size:
+            yield from _code_chunk(chunk, res)
+            chunk = []
+    yield from _code_chunk(chunk, res)
+
+
+def _code_chunk(chunk: list[AnnotatedArticle], res: Resources) -> Iterator[ArticleResult | Reject]:
+    if not chunk:
+        return
+    try:
+        classified: list[list[Classification] | None] = list(classify_batch(chunk, res))
+    except Exception:  # noqa: BLE001 - fall back to one article at a time, so only the bad one fails
+        log.exception("batch classification failed; coding article by article")
+        classified = [None] * len(chunk)
+    for ann, cls in zip(chunk, classified):
         try:
-            yield code_article(ann, res)
+            yield code_article(ann, res, cls)
         except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch job
             log.exception("coding failed for %s", ann.article.id)
             yield Reject(ann.article.origin or ann.article.id, 0, "failed", f"{type(exc).__name__}: {exc}")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 
 from ..annotate import AnnotatedArticle, BlockDoc
-from .classify import rule_hits
+from .classify import Classification, rule_hits
 from ..dates import find_dates
 from ..fatalities import find_fatalities
 from ..merge import event_id, merge_within_article
@@ -52,7 +52,25 @@ _AGENT_DEPS = {"nsubj", "agent", "csubj"}
 _PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "dative", "obj"}
 
 
-def code_article(ann: AnnotatedArticle, res: Resources) -> ArticleResult:
+def event_sentences(ann: AnnotatedArticle) -> list[tuple[BlockDoc, SpacySpan]]:
+    """The sentences that may report events (a headline restates the lead; it still informs
+    country focus through its places)."""
+    return [(bd, sent) for bd, sent in ann.sentences() if bd.block.kind is not BlockKind.TITLE]
+
+
+def classify_batch(anns: Sequence[AnnotatedArticle], res: Resources) -> list[list[Classification]]:
+    """Classify the event sentences of many articles in one model call (per-call overhead of the
+    vectorisers is most of the cost for one article's few sentences)."""
+    per = [event_sentences(a) for a in anns]
+    flat = res.classifier.classify_sentences([sent for sents in per for _, sent in sents])
+    out, i = [], 0
+    for sents in per:
+        out.append(flat[i : i + len(sents)])
+        i += len(sents)
+    return out
+
+
+def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Classification] | None = None) -> ArticleResult:
     from ..actors.find import find_actors
     from ..geo import geoparse
 
@@ -65,9 +83,8 @@ def code_article(ann: AnnotatedArticle, res: Resources) -> ArticleResult:
     date_spans = [bd.token_span(article.id, ent) for bd in ann.docs for ent in bd.doc.ents if ent.label_ == "DATE"]
     dates = find_dates(date_spans, article.published)
     candidates = []
-    # A headline restates the lead; it still informs country focus through its places.
-    sentences = [(bd, sent) for bd, sent in ann.sentences() if bd.block.kind is not BlockKind.TITLE]
-    coded = res.classifier.classify_sentences([sent for _, sent in sentences])
+    sentences = event_sentences(ann)
+    coded = classified if classified is not None else res.classifier.classify_sentences([sent for _, sent in sentences])
     for (bd, sent), cls in zip(sentences, coded):
         if cls.sub_event_type is None:
             continue
