@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -59,13 +58,18 @@ def eventwire_rate(corpus: Path, n: int, workers: int, batch_size: int, model: s
 
 
 def peak_memory(n: int, workers: int) -> float:
-    """Peak RSS (MiB) of a whole `eventwire run` over n generated articles (largest process)."""
+    """Peak RSS (MiB) of a whole `eventwire run` over n generated articles (its largest process).
+
+    Each size runs under its own intermediate Python process, so RUSAGE_CHILDREN covers that run
+    alone and not the sizes measured before it."""
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "c.jsonl"
         write_jsonl(str(corpus), n, seed=99)
         cmd = [sys.executable, "-m", "eventwire", "run", str(corpus), "--db", str(Path(tmp) / "m.db"), "--format", "none", "--no-progress", "--workers", str(workers)]
-        subprocess.run(cmd, check=False, capture_output=True)
-        return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+                 "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+        out = subprocess.run([sys.executable, "-c", probe, *cmd], check=True, capture_output=True, text=True)
+        return int(out.stdout.strip()) / 1024
 
 
 def main() -> int:
