@@ -88,7 +88,12 @@ class Classification:
 
 # --- rule layer -------------------------------------------------------------------------------
 
-_PROTEST = r"(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|marchers|march(?:ed|ing)?|sit-in|strik(?:e|ers|ing))"
+# A "strike" is a protest only as a labour or hunger strike: in conflict news a bare "strike" is
+# an attack ("air strike", "did not comment on the strike").
+_PROTEST = (
+    r"(?:protest\w*|demonstrat\w+|rall(?:y|ies|ied)|marchers|march(?:ed|ing)?|sit-in|strikers|"
+    r"(?:general|hunger|national|workers'?|labou?r|teachers'?|doctors'?|nationwide) strikes?|(?:went|go|going) on strike|striking workers)"
+)
 _GOV = (
     r"(?:army|troops|soldiers|government|regime|military|security forces|forces loyal to|"
     r"federal forces|national army|armed forces|loyalist)"
