@@ -12,7 +12,7 @@ import datetime as dt
 import multiprocessing
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -69,30 +69,38 @@ def run(
         for chunk in _batches(read_inputs(inputs, res.settings, published), res.settings.batch_size * workers):
             articles = [a for a in chunk if isinstance(a, Article)]
             rejects = [r for r in chunk if isinstance(r, Reject)]
-            summary.read += len(articles)
-            summary.article_ids.extend(a.id for a in articles)
-            stored = store.stored_ids([a.id for a in articles])
-            todo = _unique([a for a in articles if a.id not in stored])
-            summary.skipped += len(articles) - len(todo)
-            sketches, copies = find_copies(todo, store)
-            summary.stats["duplicates"] += len(copies)
-            results: list[ArticleResult] = []
-            for out in coder.code([a for a in todo if a.id not in copies]):
-                if isinstance(out, Reject):
-                    rejects.append(out)
-                    continue
-                results.append(out)
-                summary.events += len(out.events)
-                summary.stats.update(out.stats)
-            results += [ArticleResult(a, duplicate_of=copies[a.id]) for a in todo if a.id in copies]
-            store.save_batch(results, rejects, {k: to_bytes(v) for k, v in sketches.items()})
-            summary.coded += len(results)
-            summary.rejects.extend(rejects)
+            store_batch(articles, rejects, store, coder.code, summary)
             bar.update(len(chunk))
     finally:
         bar.close()
         coder.close()
     return summary
+
+
+def store_batch(articles: list[Article], rejects: list[Reject], store: Store, code: Callable[[list[Article]], list[ArticleResult | Reject]], summary: RunSummary) -> list[ArticleResult]:
+    """One batch: skip stored ids, find near-copies, code the rest, write it all atomically.
+    Shared by `run` and the HTTP ingest endpoint."""
+    summary.read += len(articles)
+    summary.article_ids.extend(a.id for a in articles)
+    stored = store.stored_ids([a.id for a in articles])
+    todo = _unique([a for a in articles if a.id not in stored])
+    summary.skipped += len(articles) - len(todo)
+    sketches, copies = find_copies(todo, store)
+    summary.stats["duplicates"] += len(copies)
+    rejects = list(rejects)
+    results: list[ArticleResult] = []
+    for out in code([a for a in todo if a.id not in copies]):
+        if isinstance(out, Reject):
+            rejects.append(out)
+            continue
+        results.append(out)
+        summary.events += len(out.events)
+        summary.stats.update(out.stats)
+    results += [ArticleResult(a, duplicate_of=copies[a.id]) for a in todo if a.id in copies]
+    store.save_batch(results, rejects, {k: to_bytes(v) for k, v in sketches.items()})
+    summary.coded += len(results)
+    summary.rejects.extend(rejects)
+    return results
 
 
 class _Coder:

@@ -55,7 +55,7 @@ def _read_url(url: str, settings: Settings, published: dt.date | None) -> Iterat
     from urllib.request import Request, urlopen
 
     try:
-        with urlopen(Request(url, headers={"User-Agent": "eventwire"}), timeout=URL_TIMEOUT_S) as resp:  # noqa: S310
+        with urlopen(Request(url, headers={"User-Agent": "eventwire"}), timeout=URL_TIMEOUT_S) as resp:
             data = resp.read(settings.max_input_bytes + 1)
     except (URLError, OSError, ValueError) as exc:
         yield Reject(url, 0, "unreadable", f"cannot fetch {url}: {exc}")
@@ -155,6 +155,16 @@ def _jsonl_lines(lines: Iterable[bytes], origin: str, settings: Settings) -> Ite
             yield _from_record(record, where, settings)
         except InputError as exc:
             yield Reject(where, number, exc.reason, f"line {number}: {exc}")
+
+
+def read_records(records: Iterable[object], origin: str, settings: Settings) -> Iterator[Item]:
+    """Already-parsed JSON records (as posted to the HTTP API): the same checks and reject
+    reasons as JSONL lines, with `origin:N` positions."""
+    for number, record in enumerate(records, start=1):
+        try:
+            yield _from_record(record, f"{origin}:{number}", settings)
+        except InputError as exc:
+            yield Reject(f"{origin}:{number}", number, exc.reason, f"record {number}: {exc}")
 
 
 def _from_record(record: object, origin: str, settings: Settings) -> Article:

@@ -7,17 +7,13 @@ token is compared in constant time.
 
 from __future__ import annotations
 
-import dataclasses
 import hmac
-import json
-import tempfile
 import threading
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..records import Article, ArticleResult, Reject
+from ..records import Article, Reject
 from ..serialize import reject_dict
 from ..settings import Settings
 from ..store import Store
@@ -58,45 +54,26 @@ class Ingestor:
         return self._resources
 
     def ingest(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+        """Code and store posted records exactly as `eventwire run` would a JSONL file."""
+        from ..ingest import read_records
         from ..pipeline import process
+        from ..run import RunSummary, store_batch
 
         batch = f"api:{uuid.uuid4().hex[:12]}"
-        articles, rejects = self._read(records, batch)
+        items = list(read_records(records, batch, self.settings))
+        articles = [a for a in items if isinstance(a, Article)]
+        rejects = [r for r in items if isinstance(r, Reject)]
+        summary = RunSummary()
         with self._lock:
-            stored = self.store.stored_ids([a.id for a in articles])
-            todo = list({a.id: a for a in articles if a.id not in stored}.values())
-            results: list[ArticleResult] = []
-            for out in process(todo, self.resources()):
-                if isinstance(out, Reject):
-                    rejects.append(out)
-                else:
-                    results.append(out)
-            self.store.save_batch(results, rejects)
+            res = self.resources()
+            results = store_batch(articles, rejects, self.store, lambda todo: list(process(todo, res)), summary)
             if self.on_write is not None:
                 self.on_write()
         return {
-            "read": len(articles),
-            "coded": len(results),
-            "skipped": len(articles) - len(todo),
+            "read": summary.read,
+            "coded": summary.coded,
+            "skipped": summary.skipped,
             "article_ids": [a.id for a in articles],
             "events": [e.id for r in results for e in r.events],
-            "rejects": [reject_dict(r) for r in rejects],
+            "rejects": [reject_dict(r) for r in summary.rejects],
         }
-
-    def _read(self, records: list[dict[str, Any]], batch: str) -> tuple[list[Article], list[Reject]]:
-        """Records go through the JSONL reader, so HTTP input meets exactly the checks and
-        reject reasons of a file input; origins name the request batch, not the temp file."""
-        from ..ingest import read_inputs
-
-        articles: list[Article] = []
-        rejects: list[Reject] = []
-        with tempfile.TemporaryDirectory(prefix="eventwire-ingest-") as tmp:
-            path = Path(tmp) / "request.jsonl"
-            path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-            for item in read_inputs([str(path)], self.settings):
-                if isinstance(item, Article):
-                    line = (item.origin or "").rpartition(":")[2]
-                    articles.append(dataclasses.replace(item, origin=f"{batch}:{line}"))
-                else:
-                    rejects.append(Reject(f"{batch}:{item.position}", item.position, item.reason, item.message))
-        return articles, rejects
