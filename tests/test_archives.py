@@ -68,7 +68,7 @@ def test_feed_file_entries(tmp_path: Path) -> None:
 
 def test_feed_from_url(tmp_path: Path) -> None:
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body = FEED.encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/rss+xml")

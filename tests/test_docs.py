@@ -31,7 +31,7 @@ def test_every_command_is_documented() -> None:
 
 def test_readme_has_exactly_two_setup_commands() -> None:
     section = README.split("## Set up and go", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```sh\n(.*?)```", section, flags=re.S)
+    blocks = re.findall(r"```sh\n(.*?)```", section, flags=re.DOTALL)
     assert len(blocks) == 2
     assert all(len(b.strip().splitlines()) == 1 for b in blocks)
     assert ".ci/run" not in blocks[1] and "scripts/test.sh" in blocks[1]

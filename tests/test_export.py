@@ -11,9 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from eventwire.cli import main
+from eventwire.export import CSV_COLUMNS, write_csv, write_geojson
 from eventwire.store import Store
 from eventwire.store.query import EventFilter, iter_events
-from eventwire.export import CSV_COLUMNS, write_csv, write_geojson
 
 from .test_store import make_result
 

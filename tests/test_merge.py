@@ -46,7 +46,7 @@ def test_undated_sentence_joins_the_dated_event_at_its_place_not_the_first() -> 
     city_last_month = ev(0, "Halab", dt.date(2024, 7, 1), precision=3, geo=1)
     undated_district = ev(40, "Ramla", None, geo=2)
     district_saturday = ev(80, "Ramla", dt.date(2024, 8, 3))
-    contains = lambda outer, inner: outer.location == "Halab" and inner.location == "Ramla"  # noqa: E731
+    contains = lambda outer, inner: outer.location == "Halab" and inner.location == "Ramla"
     merged = merge_within_article([city_last_month, undated_district, district_saturday], contains)
     assert len(merged) == 2
     district = next(e for e in merged if e.location == "Ramla")

@@ -26,7 +26,14 @@ from eventwire.records import (
     Speaker,
 )
 from eventwire.store import Store
-from eventwire.store.query import EventFilter, count_events, get_event, iter_quotes, iter_rejects, list_events
+from eventwire.store.query import (
+    EventFilter,
+    count_events,
+    get_event,
+    iter_quotes,
+    iter_rejects,
+    list_events,
+)
 
 TEXT = "Rebels shelled the town of Qarqur on Monday. Two people were killed, medics said."
 

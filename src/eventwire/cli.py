@@ -139,7 +139,13 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from .resources import Resources
     from .run import run
     from .store import Store
-    from .store.query import EventFilter, iter_articles, iter_events, iter_places, iter_quotes
+    from .store.query import (
+        EventFilter,
+        iter_articles,
+        iter_events,
+        iter_places,
+        iter_quotes,
+    )
 
     store = Store(settings.db)
     res = Resources(settings)

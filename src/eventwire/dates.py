@@ -17,10 +17,10 @@ from .records import DateMention, Span
 
 PRECISION_OF_PERIOD = {"day": 1, "week": 2, "month": 3, "year": 3}
 # Expressions that name a span of time rather than a point: "in recent weeks", "for years".
-_VAGUE = re.compile(r"\b(recent|past|coming|next|several|many|few|years?|decades?|centur|ago\b.*\bdecade)", re.I)
-_FUTURE_WORDS = re.compile(r"\b(later|next|coming|tomorrow)\b", re.I)
-_DURATION = re.compile(r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|hours?)\s*$", re.I)
-_LEADING = re.compile(r"^(?:on|in|at|since|by|from|during|until|early|late|mid-?|the)\s+", re.I)
+_VAGUE = re.compile(r"\b(recent|past|coming|next|several|many|few|years?|decades?|centur|ago\b.*\bdecade)", re.IGNORECASE)
+_FUTURE_WORDS = re.compile(r"\b(later|next|coming|tomorrow)\b", re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|hours?)\s*$", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:on|in|at|since|by|from|during|until|early|late|mid-?|the)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

@@ -33,10 +33,10 @@ _VICTIM = r"(?:\s+(?:[A-Za-z-]+\s+){0,3}?(?:people|persons|civilians|soldiers|tr
 _DEATH_AFTER = r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being|got|reportedly|were\s+reportedly|are\s+feared)\s+)*(?:killed|dead|died|slain|massacred|executed|murdered|shot\s+dead|lost\s+their\s+lives|perished|beheaded)"
 
 _PATTERNS = [
-    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}{_DEATH_AFTER}", re.I),
-    re.compile(rf"\b(?:killing|killed|kill|kills|leaving|left)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}(?:\s+dead)?", re.I),
-    re.compile(rf"\b(?:death\s+toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|hit)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})", re.I),
-    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths|fatalities|dead\b|bodies)", re.I),
+    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}{_DEATH_AFTER}", re.IGNORECASE),
+    re.compile(rf"\b(?:killing|killed|kill|kills|leaving|left)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}(?:\s+dead)?", re.IGNORECASE),
+    re.compile(rf"\b(?:death\s+toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|hit)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})", re.IGNORECASE),
+    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths|fatalities|dead\b|bodies)", re.IGNORECASE),
 ]
 # Markers of tolls that span a war or a period rather than one event.
 _CUMULATIVE = re.compile(
@@ -44,9 +44,9 @@ _CUMULATIVE = re.compile(
     r"in\s+total|total\s+of|overall|cumulative|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months|decades?)|"
     r"during\s+the\s+(?:war|conflict)|throughout\s+the|the\s+deaths\s+included|have\s+died\s+in\s+the\s+(?:war|conflict)|"
     r"(?:war|conflict)\s+has\s+(?:killed|claimed)|since\s+(?:it|the\s+fighting)\s+began)",
-    re.I,
+    re.IGNORECASE,
 )
-_NOT_DEATH = re.compile(r"\b(injur|wound|hurt|trapped|displaced|missing|arrested|detained|abducted|kidnapped)", re.I)
+_NOT_DEATH = re.compile(r"\b(injur|wound|hurt|trapped|displaced|missing|arrested|detained|abducted|kidnapped)", re.IGNORECASE)
 
 
 def parse_number(text: str) -> int | None:

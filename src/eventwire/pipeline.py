@@ -35,12 +35,12 @@ def _code_chunk(chunk: list[AnnotatedArticle], res: Resources) -> Iterator[Artic
         return
     try:
         classified: list[list[Classification] | None] = list(classify_batch(chunk, res))
-    except Exception:  # noqa: BLE001 - fall back to one article at a time, so only the bad one fails
+    except Exception:
         log.exception("batch classification failed; coding article by article")
         classified = [None] * len(chunk)
     for ann, cls in zip(chunk, classified):
         try:
             yield code_article(ann, res, cls)
-        except Exception as exc:  # noqa: BLE001 - one article's bug must not end a batch job
+        except Exception as exc:
             log.exception("coding failed for %s", ann.article.id)
             yield Reject(ann.article.origin or ann.article.id, 0, "failed", f"{type(exc).__name__}: {exc}")

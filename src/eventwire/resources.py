@@ -23,25 +23,25 @@ class Resources:
     settings: Settings
 
     @cached_property
-    def nlp(self) -> "Language":
+    def nlp(self) -> Language:
         from .annotate import load_model
 
         return load_model(self.settings.model)
 
     @cached_property
-    def gazetteer(self) -> "Gazetteer":
+    def gazetteer(self) -> Gazetteer:
         from .geo import Gazetteer
 
         return Gazetteer.load(self.settings)
 
     @cached_property
-    def actors(self) -> "ActorRegistry":
+    def actors(self) -> ActorRegistry:
         from .actors.registry import ActorRegistry
 
         return ActorRegistry.load()
 
     @cached_property
-    def classifier(self) -> "EventClassifier":
+    def classifier(self) -> EventClassifier:
         from .coding.classify import EventClassifier
 
         return EventClassifier.load(self.settings.cache_dir)

@@ -50,7 +50,7 @@ class Settings:
     tile_url: str = _setting("", "Online map tile URL template; empty: the dashboard uses its offline country outlines only.")  # type: ignore[assignment]
 
     @classmethod
-    def from_env(cls, **overrides: object) -> "Settings":
+    def from_env(cls, **overrides: object) -> Settings:
         """Defaults, then EVENTWIRE_* environment variables, then explicit overrides (not None)."""
         values: dict[str, object] = {}
         for f in fields(cls):
@@ -60,7 +60,7 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
 
-    def replace(self, **changes: object) -> "Settings":
+    def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
 

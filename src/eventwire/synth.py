@@ -137,5 +137,4 @@ def report(template: int, fill: dict[str, str], rng: random.Random, paraphrase: 
 
 def write_jsonl(path: str, n: int, seed: int = 7) -> None:
     with open(path, "w", encoding="utf-8") as fh:
-        for a in articles(n, seed):
-            fh.write(a.jsonl() + "\n")
+        fh.writelines(a.jsonl() + "\n" for a in articles(n, seed))

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 
 from ..annotate import AnnotatedArticle, BlockDoc
-from .classify import Classification, rule_hits
 from ..dates import find_dates
 from ..fatalities import find_fatalities
 from ..merge import event_id, merge_within_article
@@ -31,11 +30,11 @@ from ..records import (
     Event,
     Evidence,
     PlaceMention,
-    Quote,
     Source,
     Span,
 )
 from ..resources import Resources
+from .classify import Classification, rule_hits
 
 # An event dated this long before its article is background history, not news.
 # ACLED codes what a report says happened recently; "the war erupted in 2011" is context.
@@ -47,7 +46,7 @@ MAX_EVENT_AGE_DAYS = 120
 TRIGGERLESS_MIN_CONFIDENCE = 0.7
 # Undated sentences take the publication date at this precision (2 = within the week).
 UNDATED_PRECISION = 2
-_BACKGROUND = re.compile(r"\b(since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak))|erupted\s+in|began\s+in\s+\d{4}|has\s+since|have\s+been\s+\w+ing\s+since)\b", re.I)
+_BACKGROUND = re.compile(r"\b(since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak))|erupted\s+in|began\s+in\s+\d{4}|has\s+since|have\s+been\s+\w+ing\s+since)\b", re.IGNORECASE)
 _AGENT_DEPS = {"nsubj", "agent", "csubj"}
 _PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "dative", "obj"}
 
@@ -233,8 +232,8 @@ def _roles(bd: BlockDoc, sent: SpacySpan, mentions: list[ActorMention], article_
 
 
 # Unregistered "actors" that are really weapons: the perpetrator is unknown, not "Warplanes".
-_WEAPONS = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:warplanes?|jets?|drones?|aircraft|helicopters?|missiles?|rockets?|shells?|bombs?|mortars?|artillery|tanks?)$", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:village|town|city|district|neighbo(?:u)?rhood|camp|province|region|area)\s+of\s+$", re.I)
+_WEAPONS = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:warplanes?|jets?|drones?|aircraft|helicopters?|missiles?|rockets?|shells?|bombs?|mortars?|artillery|tanks?)$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:village|town|city|district|neighbo(?:u)?rhood|camp|province|region|area)\s+of\s+$", re.IGNORECASE)
 
 
 def _is_actor(m: ActorMention, places: list[PlaceMention], text: str) -> bool:

@@ -20,7 +20,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Share of control bytes (other than tab/newline/CR/FF) above which a file is binary, not text.
 # Calibrated on PNG/ZIP/PDF headers (>20%) against text in legacy encodings (~0%).
 BINARY_CONTROL_SHARE = 0.05

@@ -15,7 +15,7 @@ from ..records import Block, BlockKind
 from .text import is_boilerplate
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(/?)>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 
 
 def nesting_depth(html: str, stop_at: int) -> int:

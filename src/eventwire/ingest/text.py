@@ -21,10 +21,10 @@ _BOILERPLATE = re.compile(
         (?:photo|image|video)\s*(?:credit)?\s*:.{0,60}|getty\s+images|ap\s+photo.{0,40}|
         story\s+continues\s+below.*|continue\s+reading.*|top\s+stories|most\s+read|menu|home
     )\s*[.:!]?\s*$""",
-    re.I | re.X,
+    re.IGNORECASE | re.VERBOSE,
 )
 # Credit lines mark the line they end as a photo caption: "... (AP Photo/Name)".
-_CREDIT = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA)[^)]*\)\s*$|\b(?:Photo|Picture|Image)\s*:\s*[^.]{2,40}$", re.I)
+_CREDIT = re.compile(r"\((?:AP|AFP|Reuters|Getty|EPA)[^)]*\)\s*$|\b(?:Photo|Picture|Image)\s*:\s*[^.]{2,40}$", re.IGNORECASE)
 _END_PUNCT = re.compile(r"""[.!?"”’')\]…]\s*$""")
 TITLE_MAX_WORDS = 20  # headlines are short; longer unpunctuated first lines are body text
 CAPTION_MIN_WORDS = 5  # "Aleppo" alone is a dateline or tag, not a caption

@@ -74,8 +74,8 @@ def run_ray(inputs: list[str], store: Store, settings: Settings, published: dt.d
     """Code `inputs` on a Ray cluster (or a local Ray instance) and store the results here."""
     import ray
 
-    from ..run import RunSummary, find_copies
     from ..dedup import to_bytes
+    from ..run import RunSummary, find_copies
 
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not ray.is_initialized():

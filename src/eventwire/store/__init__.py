@@ -49,7 +49,7 @@ def engine_for(url: str) -> Engine:
         url = "postgresql+psycopg://" + url.split("://", 1)[1]  # psycopg 3, the maintained driver
     try:
         return create_engine(url, pool_pre_ping=True)
-    except Exception as exc:  # noqa: BLE001 - a bad URL or a missing driver: say which
+    except Exception as exc:
         raise StoreError(f"cannot open database {url!r}: {exc}") from exc
 
 
@@ -187,7 +187,7 @@ class _Tx:
         self.tx = self.conn.begin()
         return self.conn
 
-    def __exit__(self, exc_type: Any, *_: Any) -> None:
+    def __exit__(self, exc_type: Any, *_: object) -> None:
         try:
             if exc_type is None:
                 self.tx.commit()
@@ -246,6 +246,8 @@ def _insert_result(conn: Any, store: Store, result: ArticleResult, sketch: bytes
             "speaker_end": q.speaker_span.end if q.speaker_span else None,
             "cue": q.cue, "figures": json.dumps(list(q.figures)),
         }, ["article_id", "start", "end"])
-    from .events import write_events  # events are merged against stored ones (store/events.py)
+    from .events import (
+        write_events,  # events are merged against stored ones (store/events.py)
+    )
 
     write_events(conn, store, result)

@@ -10,7 +10,13 @@ from typing import Any
 
 from sqlalchemy import and_, delete, select, update
 
-from ..merge import CROSS_THRESHOLD, CROSS_WINDOW_DAYS, combine_reports, cross_score, event_id
+from ..merge import (
+    CROSS_THRESHOLD,
+    CROSS_WINDOW_DAYS,
+    combine_reports,
+    cross_score,
+    event_id,
+)
 from ..records import ArticleResult, Event
 from ..serialize import event_from_payload, event_payload
 from . import schema as s

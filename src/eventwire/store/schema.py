@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Boolean,
-    LargeBinary,
     Column,
     Date,
     DateTime,
@@ -12,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
