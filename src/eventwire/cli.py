@@ -173,7 +173,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     elif args.format == "geojson":
         write_geojson(events, out)
     elif args.format == "table":
-        print_table(list(events), out)
+        print_table(events, out)
     for r in summary.rejects:
         print(f"rejected {r.origin} [{r.reason}]: {r.message}", file=sys.stderr)
     print(summary.line(), file=sys.stderr)
@@ -218,11 +218,11 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
     return public_event(row)
 
 
-def print_table(events: list[dict[str, Any]], out: Any) -> None:
-    if not events:
-        print("no events", file=out)
-        return
+def print_table(events: Any, out: Any) -> None:
+    """Print events as they stream from the store (a large run never builds the whole list)."""
+    n = 0
     for e in events:
+        n += 1
         date = e["event_date"].isoformat() if e.get("event_date") else "?"
         actors = " vs ".join(x for x in (e.get("actor1"), e.get("actor2")) if x) or "-"
         where = ", ".join(x for x in (e.get("location"), e.get("admin1"), e.get("country")) if x) or "-"
@@ -232,7 +232,7 @@ def print_table(events: list[dict[str, Any]], out: Any) -> None:
         for ev in e.get("evidence", []):
             if ev.get("field") == "event":
                 print(textwrap.indent(textwrap.fill(ev["text"], 96), "    > "), file=out)
-    print(f"{len(events)} events", file=out)
+    print(f"{n} events" if n else "no events", file=out)
 
 
 def _filter_from(args: argparse.Namespace) -> Any:
