@@ -139,13 +139,16 @@ class BlockOut(BaseModel):
     end: int
 
 
-class ArticleSummary(BaseModel):
+class ArticleBase(BaseModel):
     id: str
     url: str | None = None
     source: str | None = None
     published: str | None = None
     title: str | None = None
     language: str | None = None
+
+
+class ArticleSummary(ArticleBase):
     events: int = 0
 
 
@@ -181,13 +184,7 @@ class PlaceMentionOut(BaseModel):
     score: float | None = None
 
 
-class ArticleDetail(BaseModel):
-    id: str
-    url: str | None = None
-    source: str | None = None
-    published: str | None = None
-    title: str | None = None
-    language: str | None = None
+class ArticleDetail(ArticleBase):
     origin: str | None = None
     text: str
     blocks: list[BlockOut]
