@@ -96,7 +96,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             stats["dropped_background"] += 1
             continue
         candidates.append(event)
-    events = [_finalise(e, article.published) for e in merge_within_article(candidates, _contains(res), article.published)]
+    events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
     return ArticleResult(article, tuple(events), tuple(places), tuple(actors), tuple(quotes), tuple(dates), dict(stats))
@@ -282,17 +282,13 @@ def _location(sent_places: list[PlaceMention], all_places: Sequence[PlaceMention
     return event_location(sent_places, list(all_places), text)
 
 
-def _contains(res: Resources):  # type: ignore[no-untyped-def]
+def contains(outer: Event, inner: Event) -> bool:
     """Containment between two events' places (a district inside its city, a city in its admin1)."""
-
-    def contains(outer: Event, inner: Event) -> bool:
-        if outer.latitude is None or inner.latitude is None or outer.country != inner.country:
-            return False
-        if (outer.geo_precision or 0) >= (inner.geo_precision or 0) and outer.admin1 and outer.admin1 == inner.admin1:
-            return outer.location == inner.admin1 or _near(outer, inner)
+    if outer.latitude is None or inner.latitude is None or outer.country != inner.country:
         return False
-
-    return contains
+    if (outer.geo_precision or 0) >= (inner.geo_precision or 0) and outer.admin1 and outer.admin1 == inner.admin1:
+        return outer.location == inner.admin1 or _near(outer, inner)
+    return False
 
 
 # A district lies within this distance of its city's centre point; used as containment proof.
