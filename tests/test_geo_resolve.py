@@ -66,8 +66,11 @@ def test_conflict_places_resolve(mentions: list[PlaceMention]) -> None:
     assert _near(by_text["Golan Heights"].place, 33.0, 35.8, 60)
 
 
-def test_demonyms_are_not_place_mentions(mentions: list[PlaceMention]) -> None:
-    assert not any(m.span.text in ("Syrian", "Israeli") for m in mentions)
+def test_demonyms_name_their_country_but_never_locate_events(mentions: list[PlaceMention]) -> None:
+    demonyms = [m for m in mentions if m.span.text in ("Syrian", "Israeli")]
+    assert demonyms
+    assert all(m.place.feature == "country" and m.score < 0.5 for m in demonyms)
+    assert {m.place.country for m in demonyms} <= {"SY", "IL"}
 
 
 def test_name_inside_an_organisation_never_locates_an_event(mentions: list[PlaceMention]) -> None:

@@ -30,6 +30,9 @@ SCORE_NER_MISFIRE = 0.75  # a NORP/PRODUCT/... entity that the gazetteer knows (
 SCORE_GAZETTEER = 0.6  # a capitalised proper-noun run that only the gazetteer knows
 SCORE_METONYM = 0.4  # "Washington said": the government, not the place
 SCORE_IN_NAME = 0.2  # inside an organisation's or person's name
+# A demonym ("Syrian", "Russian strikes") refers to its country: it is a place mention for the
+# record and for country focus, but scored so low that it never locates an event.
+SCORE_DEMONYM = 0.3
 MAX_NAME_TOKENS = 6
 ACRONYM_MAX = 4  # all-caps names this short must be a country's or region's ("US", "UAE", "EU")
 # A gazetteer-only single word must name a place at least this big (or a region/country/curated
@@ -128,6 +131,9 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         if iso is not None or text in REGION_ADJECTIVES:
             if iso:
                 focus[iso] += 1
+            start, end = _strip_chars(doc, span)
+            if end > start:
+                out.append(_Found(bd.offset + start, bd.offset + end, SCORE_DEMONYM))
             continue
         score = _score(span, run, ent_of, gaz)
         if score is None:
