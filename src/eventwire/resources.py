@@ -44,7 +44,7 @@ class Resources:
     def classifier(self) -> EventClassifier:
         from .coding.classify import EventClassifier
 
-        return EventClassifier.load(self.settings.cache_dir)
+        return EventClassifier.load(self.settings.cache_dir, embeddings=self.settings.embeddings)
 
     def warm(self) -> None:
         """Load everything now (before forking workers or timing a run)."""

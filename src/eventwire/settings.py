@@ -46,6 +46,9 @@ class Settings:
     )  # type: ignore[assignment]
     languages: str = _setting("en", "Comma-separated languages that are coded; others are rejected.")  # type: ignore[assignment]
     min_confidence: float = _setting(0.35, "Candidate events under this confidence are dropped.")  # type: ignore[assignment]
+    embeddings: bool = _setting(
+        False, "Add the MiniLM sentence-embedding model to the event classifier (needs the 'embeddings' extra)."
+    )  # type: ignore[assignment]
     ingest_token: str = _setting("", "Bearer token that enables POST /api/articles (ingest over HTTP); empty: ingest is off.")  # type: ignore[assignment]
     tile_url: str = _setting("", "Online map tile URL template; empty: the dashboard uses its offline country outlines only.")  # type: ignore[assignment]
 
@@ -70,6 +73,8 @@ def _coerce(f: dataclasses.Field, raw: str) -> object:  # type: ignore[type-arg]
         return int(raw)
     if kind == "float":
         return float(raw)
+    if kind == "bool":
+        return raw.strip().lower() in ("1", "true", "yes", "on")
     if kind == "Path":
         return Path(raw)
     return raw
