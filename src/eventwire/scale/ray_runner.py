@@ -22,6 +22,9 @@ from ..settings import Settings
 from ..store import Store
 
 
+BLOCK_BYTES = 256 * 1024  # about 50 pickled articles
+
+
 def _shards(inputs: list[str]) -> list[str]:
     """Input files in the order a local run reads them (directories expanded, sorted)."""
     out: list[str] = []
@@ -88,6 +91,9 @@ def run_ray(inputs: list[str], store: Store, settings: Settings, published: dt.d
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
+    # Small blocks, so one large JSONL or WARC shard is spread over every actor instead of
+    # feeding one (Ray splits a task's output into blocks of at most this size).
+    ctx.target_max_block_size = BLOCK_BYTES
     logging.getLogger("ray.data").setLevel(logging.WARNING)
     ds = ray.data.from_items([{"path": p} for p in _shards(inputs)])
     ds = ds.flat_map(_read_shard, fn_kwargs={"settings": settings, "published": published})
