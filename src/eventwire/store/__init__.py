@@ -34,9 +34,9 @@ def engine_for(url: str) -> Engine:
             # Let SQLAlchemy's BEGIN start transactions, and make writers wait instead of failing.
             dbapi_conn.isolation_level = None
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")  # first: the pragmas below may wait
+            _ensure_wal(cur)
             cur.execute("PRAGMA synchronous=NORMAL")
-            cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 
@@ -51,6 +51,28 @@ def engine_for(url: str) -> Engine:
         return create_engine(url, pool_pre_ping=True)
     except Exception as exc:
         raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+
+
+WAL_RETRIES = 600  # x 0.1 s: as long as the busy timeout
+
+
+def _ensure_wal(cur: Any) -> None:
+    """Switch a new database to WAL once. The switch needs an exclusive lock and SQLite answers
+    BUSY at once (no busy handler) while another process writes, as when two runs start on one
+    new file together; so retry until the other process's transaction ends."""
+    import sqlite3
+    import time
+
+    for attempt in range(WAL_RETRIES):
+        try:
+            if str(cur.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == WAL_RETRIES - 1:
+                raise
+            time.sleep(0.1)
 
 
 class Store:
