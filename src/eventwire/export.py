@@ -10,7 +10,6 @@ from typing import IO, Any
 from .serialize import ACLED_COLUMNS, EXTRA_COLUMNS
 
 CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
-FORMATS = ("json", "csv", "geojson")
 
 
 def _jsonable(value: Any) -> Any:
