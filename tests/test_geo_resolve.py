@@ -139,3 +139,33 @@ def test_low_score_mentions_never_locate_events() -> None:
     edinburgh = _mention(text, "Edinburgh", Place("Edinburgh", "city", 55.95, -3.19, "GB"), score=0.2)
     mosul = _mention(text, "Mosul", Place("Mosul", "city", 36.34, 43.13, "IQ"))
     assert event_location([edinburgh, mosul], [edinburgh, mosul], text) == (mosul, 1)
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    return [(text.index(n), text.index(n) + len(n)) for n in names]
+
+
+def test_place_inside_a_name_the_gazetteer_lacks(gaz: Gazetteer) -> None:
+    text = "Officials at the Mosul Provincial Council and the Central Bank of Jordan disagreed; the Turkish Embassy said nothing."
+    council, bank, embassy = resolve_spans(
+        text, _spans(text, ["Mosul Provincial Council", "Central Bank of Jordan", "Turkish Embassy"]), gaz
+    )
+    assert _near(council, 36.34, 43.13, 30)
+    assert bank is not None and bank.country == "JO" and bank.feature == "country"
+    assert embassy is not None and embassy.country == "TR"
+
+
+def test_generic_words_or_small_namesakes_never_stand_for_the_name(gaz: Gazetteer) -> None:
+    # "Hill" and "Point" are villages somewhere; a made-up track or cape is not in them.
+    text = "The race at Qzxw Hill Bend ended early, and a boat was seen off Vortleby Point."
+    bend, point = resolve_spans(text, _spans(text, ["Qzxw Hill Bend", "Vortleby Point"]), gaz)
+    assert bend is None and point is None
+
+
+def test_subdivision_codes_follow_the_country_focus(gaz: Gazetteer) -> None:
+    text = "Wildfires spread across BC and into Alberta, Canadian officials said."
+    bc, _ = resolve_spans(text, _spans(text, ["BC", "Alberta"]), gaz)
+    assert bc is not None and bc.name == "British Columbia" and bc.country == "CA"
+    text2 = "Floods hit NSW while Queensland braced for more rain, Australian forecasters said."
+    nsw, _ = resolve_spans(text2, _spans(text2, ["NSW", "Queensland"]), gaz)
+    assert nsw is not None and nsw.country == "AU" and nsw.feature == "admin1"

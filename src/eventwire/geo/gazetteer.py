@@ -17,6 +17,7 @@ import csv
 import json
 import math
 import os
+import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -34,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 11
+CACHE_VERSION = 12
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -286,6 +287,12 @@ def english_admin_name(name: str, aliases: list[str]) -> str:
     return unidecode(name)
 
 
+def subdivision_code_key(code: str) -> str:
+    """The name under which admin1 regions are indexed by their ISO 3166-2 code ("BC" for
+    British Columbia, "NSW"); a key that no text contains, so recognition never matches it."""
+    return f"iso3166-2:{code}"
+
+
 def _centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
     if not points:
         return None
@@ -371,6 +378,8 @@ def build_index() -> _Index:
         level = "admin1" if c[6] == "1" else "admin2"
         admin1 = sub_names[sid] if level == "admin1" else sub_names.get(c[7])
         aliases = [a for a in c[5].split("|") if a]
+        if level == "admin1" and re.fullmatch(r"[A-Z]{2}-[A-Z]{2,3}", c[1]):
+            aliases.append(subdivision_code_key(c[1].split("-")[1]))  # "CA-BC": "BC" in any country
         english = sub_names[sid]
         _add(
             ix,

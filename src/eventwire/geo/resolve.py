@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..records import Place, PlaceMention, Span
 from .demonyms import REGION_ADJECTIVES, US_STATE_ABBREVIATIONS, demonym_country
 from .fold import fold, plain
-from .gazetteer import Gazetteer, haversine_km
+from .gazetteer import Gazetteer, haversine_km, subdivision_code_key
 
 # Weights of the candidate score, in "decades of population" (the prior is log10 of population).
 # Calibrated by hand on the team's own test articles and the LGL/GWN development sets as a whole
@@ -42,6 +42,19 @@ W_FEATURE = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.0, "distri
 CURATED_POPULATION = {"region": 1_000_000}
 CURATED_DEFAULT_POPULATION = 100_000
 CITY_SHARE_OF_REGION = 0.1  # "<name> City" stands for region <name> only when it is this big a part of it
+W_EMBEDDED = -1.0  # the place named inside a longer name ("Bank of Japan"): a weaker mention
+EMBEDDED_MIN_POPULATION = 20_000  # "Brands Hatch" is not in Hatch, New Mexico: only towns this big count
+# Words that head an organisation's or a facility's name; alone they never name a place.
+_GENERIC_WORDS = frozenset(
+    "the of de and university college school academy institute hospital council city state county "
+    "district municipal town village court bank embassy consulate senate parliament house assembly "
+    "ministry office department centre center airport station port park stadium church cathedral "
+    "mosque palace tower hall bridge street road square market mall hotel prison camp club fc "
+    "united federal national international regional republic government police army north south "
+    "east west northern southern eastern western central upper lower greater new old hill hills point "
+    "bend lake river mount mountain valley bay beach island islands rock creek falls harbor harbour gulf "
+    "sea ocean cape desert forest field fields garden gardens plaza avenue".split()
+)
 MAX_CANDIDATES = 60  # per mention, the most populous first; bounds the cost of common names
 
 _HINT = re.compile(r",\s*((?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2})")
@@ -107,7 +120,9 @@ def resolve(
             if not others or len(cs) < 2:
                 continue
             for c in cs:
-                d = min(_km(c.place, o) for o in others)
+                # A country is as near as can be to the places inside it, wherever its centre lies.
+                inside = c.place.feature == "country" and any(gaz.contains(c.place, o) for o in others)
+                d = 0.0 if inside else min(_km(c.place, o) for o in others)
                 c.score += W_NEAR * max(0.0, 1.0 - d / NEAR_KM)
         picks = [max(cs, key=lambda c: c.score) if cs else None for cs in cands]
     return [p.place if p else None for p in picks]
@@ -134,6 +149,13 @@ def _candidates(name: str, gaz: Gazetteer, after: str = "") -> list[_Cand]:
     folded = {id(p): p for p in gaz.folded(name)}
     places: list[tuple[Place, float]] = [(p, 0.0) for p in exact.values()]
     places += [(p, W_FOLDED) for k, p in folded.items() if k not in exact and p not in exact.values()]
+    code = name.replace(".", "")
+    if code.isalpha() and code.isupper() and 2 <= len(code) <= 3:  # "BC", "NSW", "N.B.": ISO 3166-2
+        places += [(p, 0.0) for p in gaz.exact(subdivision_code_key(code)) if p.feature == "admin1"]
+    if not places and " " in name:
+        inner = _embedded(name, gaz)
+        if inner is not None:
+            return [_Cand(c.place, c.prior + W_EMBEDDED) for c in _candidates(inner, gaz)]
     if not places:
         places = [(p, W_FUZZY) for p in gaz.candidates(name)]
     acronym = name.isupper() and len(name) <= 4
@@ -159,6 +181,28 @@ def _candidates(name: str, gaz: Gazetteer, after: str = "") -> list[_Cand]:
         _prefer_city_over_its_region(out, key)
     out.sort(key=lambda c: -c.prior)
     return out[:MAX_CANDIDATES]
+
+
+def _embedded(name: str, gaz: Gazetteer) -> str | None:
+    """The toponym inside a longer name the gazetteer lacks: "Bank of Japan" -> "Japan",
+    "Harare City Council" -> "Harare", "British Embassy" -> "British". The longest run of words
+    that is a known name or a demonym wins, the rightmost first after "of" and the leftmost first
+    otherwise; generic words ("University", "Council") alone never count."""
+    words = name.split()
+    after_of = next((i + 1 for i, w in enumerate(words) if w.lower() in ("of", "de")), None)
+    for size in range(len(words) - 1, 0, -1):
+        starts = range(len(words) - size + 1)
+        order = sorted(starts, key=lambda i: (after_of is None or i < after_of, i))
+        for i in order:
+            part = words[i : i + size]
+            if all(w.lower() in _GENERIC_WORDS or not w[:1].isupper() for w in part):
+                continue
+            phrase = " ".join(part).strip(",.;:'\u2019")
+            if demonym_country(phrase) is not None or any(
+                p.feature != "city" or p.population >= EMBEDDED_MIN_POPULATION for p in gaz.exact(phrase)
+            ):
+                return phrase
+    return None
 
 
 def _prefer_city_over_its_region(cands: list[_Cand], key: str) -> None:
