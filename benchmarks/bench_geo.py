@@ -1,6 +1,7 @@
 """Geoparsing benchmark on LGL and GeoWebNews (read from ../shared/eval/geo, never copied).
 
-Per corpus: Acc@161km, median error and right-country share given the gold spans; then end to end
+Per corpus: Acc@161km, median error and right-country share given the gold spans, and the share a
+perfect ranker could reach with this gazetteer ("reachable"); then end to end
 (our recognition + resolution): toponym recall and precision by span overlap, and Acc@161km on
 the gold toponyms we recognised. Run from the project root:
 
@@ -94,6 +95,21 @@ def score_resolution(pairs: list[tuple[Gold, object]]) -> dict[str, float]:
     }
 
 
+def reachable(docs: list[Doc], gaz) -> float:  # type: ignore[no-untyped-def]
+    """Share of gold toponyms with at least one candidate within 161 km: the Acc@161 a perfect
+    ranker would reach with this gazetteer (the rest need names or places it does not hold)."""
+    from eventwire.geo.gazetteer import haversine_km
+    from eventwire.geo.resolve import candidate_places
+
+    hits = total = 0
+    for d in docs:
+        for g in d.toponyms:
+            total += 1
+            places = candidate_places(d.text[g.start : g.end], gaz)
+            hits += any(haversine_km(g.lat, g.lon, p.latitude, p.longitude) <= ACC_KM for p in places)
+    return hits / (total or 1)
+
+
 def country_share(pairs: list[tuple[Gold, object]], country_names: dict[str, str]) -> float | None:
     known = [(g, p) for g, p in pairs if g.country]
     if not known:
@@ -138,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{fname} given spans: n={r['n']} Acc@161={r['acc161']:.3f} median_km={r['median_km']:.1f}"
             + (f" right_country={cs:.3f}" if cs is not None else "")
+            + f" reachable={reachable(docs, gaz):.3f}"
             + f" ({time.perf_counter() - t0:.1f}s)"
         )
         if args.no_e2e:

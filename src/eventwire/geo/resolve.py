@@ -128,6 +128,11 @@ def resolve(
     return [p.place if p else None for p in picks]
 
 
+def candidate_places(name: str, gaz: Gazetteer) -> list[Place]:
+    """Every reading resolution chooses among for `name` (what a perfect ranker could reach)."""
+    return [c.place for c in _candidates(name, gaz)]
+
+
 def _candidates(name: str, gaz: Gazetteer, after: str = "") -> list[_Cand]:
     name = name.strip()
     key = plain(name)
