@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select, text
+from sqlalchemy import Select, and_, false, func, or_, select, text
 
 from . import Store
 from . import schema as s
@@ -48,9 +48,7 @@ def events_query(f: EventFilter, store: Store) -> Select[Any]:
     if f.sub_event_type:
         conds.append(e.c.sub_event_type == f.sub_event_type)
     if f.actor:
-        # The user's text is a literal substring: escape LIKE's own wildcards.
-        like = "%" + f.actor.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        conds.append(or_(*(c.ilike(like, escape="\\") for c in (e.c.actor1, e.c.actor2, e.c.assoc_actor_1, e.c.assoc_actor_2))))
+        conds.append(_actor_condition(f.actor, store))
     if f.country:
         conds.append(e.c.country == f.country.upper() if len(f.country) == 2 else e.c.country == f.country)
     if f.admin1:
@@ -58,10 +56,31 @@ def events_query(f: EventFilter, store: Store) -> Select[Any]:
     if f.min_confidence is not None:
         conds.append(e.c.confidence >= f.min_confidence)
     if f.article_ids is not None:
-        conds.append(e.c.id.in_(select(s.event_sources.c.event_id).where(s.event_sources.c.article_id.in_(f.article_ids))))
+        conds.append(
+            e.c.id.in_(select(s.event_sources.c.event_id).where(s.event_sources.c.article_id.in_(f.article_ids)))
+        )
     if f.q:
         conds.append(_fulltext(f.q, store))
     return select(e).where(and_(*conds)) if conds else select(e)
+
+
+MAX_ACTOR_NAMES = 500  # beyond this many matching names, one scan with LIKE is cheaper
+
+
+def _actor_condition(needle: str, store: Store) -> Any:
+    """Events whose actor name contains `needle` (any case): the few distinct names are matched
+    first, then events are found through the actor indexes instead of scanning every row."""
+    e = s.events
+    columns = (e.c.actor1, e.c.actor2, e.c.assoc_actor_1, e.c.assoc_actor_2)
+    folded = needle.casefold()
+    names = [n for n in store.actor_names() if folded in n.casefold()]
+    if not names:
+        return false()
+    if len(names) <= MAX_ACTOR_NAMES:
+        return or_(*(c.in_(names) for c in columns))
+    # The user's text is a literal substring: escape LIKE's own wildcards.
+    like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(*(c.ilike(like, escape="\\") for c in columns))
 
 
 def _fulltext(q: str, store: Store) -> Any:
@@ -69,14 +88,26 @@ def _fulltext(q: str, store: Store) -> Any:
     if store.is_sqlite:
         # The user's words become one quoted FTS5 phrase per word, bound as a parameter.
         terms = " ".join('"' + w.replace('"', '""') + '"' for w in q.split())
-        return text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :terms)").bindparams(terms=terms)
+        return text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :terms)").bindparams(
+            terms=terms
+        )
     ev = select(s.evidence.c.event_id).where(
         func.to_tsvector("english", s.evidence.c.text).op("@@")(func.plainto_tsquery("english", q))
     )
-    return or_(func.to_tsvector("english", func.coalesce(e.c.notes, "")).op("@@")(func.plainto_tsquery("english", q)), e.c.id.in_(ev))
+    return or_(
+        func.to_tsvector("english", func.coalesce(e.c.notes, "")).op("@@")(func.plainto_tsquery("english", q)),
+        e.c.id.in_(ev),
+    )
 
 
-def list_events(store: Store, f: EventFilter, limit: int | None = 100, offset: int = 0, sort: str = "event_date", descending: bool = True) -> list[dict[str, Any]]:
+def list_events(
+    store: Store,
+    f: EventFilter,
+    limit: int | None = 100,
+    offset: int = 0,
+    sort: str = "event_date",
+    descending: bool = True,
+) -> list[dict[str, Any]]:
     if sort not in SORTABLE:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {sorted(SORTABLE)}")
     column = s.events.c[sort]
@@ -111,9 +142,15 @@ def attach_details(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, A
     evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     sources: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     with store.reading() as conn:
-        for r in conn.execute(select(s.evidence).where(s.evidence.c.event_id.in_(ids)).order_by(s.evidence.c.article_id, s.evidence.c.start)).mappings():
+        for r in conn.execute(
+            select(s.evidence)
+            .where(s.evidence.c.event_id.in_(ids))
+            .order_by(s.evidence.c.article_id, s.evidence.c.start)
+        ).mappings():
             evidence[r["event_id"]].append({k: r[k] for k in ("article_id", "start", "end", "text", "field")})
-        for r in conn.execute(select(s.event_sources).where(s.event_sources.c.event_id.in_(ids)).order_by(s.event_sources.c.article_id)).mappings():
+        for r in conn.execute(
+            select(s.event_sources).where(s.event_sources.c.event_id.in_(ids)).order_by(s.event_sources.c.article_id)
+        ).mappings():
             sources[r["event_id"]].append({k: r[k] for k in ("article_id", "url", "source", "speaker")})
     for r in rows:
         r["evidence"] = evidence[r["id"]]
@@ -158,10 +195,21 @@ def iter_quotes(store: Store, ids: tuple[str, ...] | None = None) -> Iterator[di
     for r in store.iter_rows(q):
         speaker = None
         if r["speaker_name"] is not None:
-            speaker = {"name": r["speaker_name"], "role": r["speaker_role"], "affiliation": r["speaker_affiliation"], "resolved": bool(r["speaker_resolved"])}
+            speaker = {
+                "name": r["speaker_name"],
+                "role": r["speaker_role"],
+                "affiliation": r["speaker_affiliation"],
+                "resolved": bool(r["speaker_resolved"]),
+            }
         yield {
-            "article_id": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
-            "speaker": speaker, "kind": r["kind"], "cue": r["cue"], "figures": json.loads(r["figures"] or "[]"),
+            "article_id": r["article_id"],
+            "start": r["start"],
+            "end": r["end"],
+            "text": r["text"],
+            "speaker": speaker,
+            "kind": r["kind"],
+            "cue": r["cue"],
+            "figures": json.loads(r["figures"] or "[]"),
         }
 
 
