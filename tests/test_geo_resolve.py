@@ -169,3 +169,18 @@ def test_subdivision_codes_follow_the_country_focus(gaz: Gazetteer) -> None:
     text2 = "Floods hit NSW while Queensland braced for more rain, Australian forecasters said."
     nsw, _ = resolve_spans(text2, _spans(text2, ["NSW", "Queensland"]), gaz)
     assert nsw is not None and nsw.country == "AU" and nsw.feature == "admin1"
+
+
+def test_airports_and_air_bases_are_sites_next_to_their_town(gaz: Gazetteer) -> None:
+    text = "Missiles struck Shayrat Air Base near Homs; flights from Heathrow were diverted."
+    base, heathrow = resolve_spans(text, _spans(text, ["Shayrat Air Base", "Heathrow"]), gaz)
+    assert base is not None and base.feature == "site" and base.country == "SY" and _near(base, 34.49, 36.91, 30)
+    assert heathrow is not None and heathrow.country == "GB" and _near(heathrow, 51.47, -0.45, 20)
+    located = event_location([_mention(text, "Shayrat Air Base", base)], [], text)
+    assert located is not None and located[1] == 2  # part of or next to a town: ACLED precision 2
+
+
+def test_an_airport_never_shadows_its_city(gaz: Gazetteer) -> None:
+    text = "Shelling hit Aleppo and Donetsk overnight."
+    aleppo, donetsk = resolve_spans(text, _spans(text, ["Aleppo", "Donetsk"]), gaz)
+    assert aleppo is not None and aleppo.feature == "city" and donetsk is not None and donetsk.feature == "city"

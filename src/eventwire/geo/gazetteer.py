@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 12
+CACHE_VERSION = 13
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -161,9 +161,9 @@ class Gazetteer:
         if parent.feature == "admin1":
             return child.feature != "admin1" and child.admin1 == parent.name
         if parent.feature == "admin2":
-            return child.feature in ("city", "district") and child.admin2 == parent.name
+            return child.feature in ("city", "district", "site") and child.admin2 == parent.name
         if parent.feature == "city":
-            return child.feature == "district" and child.parent is not None and fold(child.parent) == fold(parent.name)
+            return child.feature in ("district", "site") and child.parent is not None and fold(child.parent) == fold(parent.name)
         return False
 
     def _fuzzy(self) -> list[str]:
@@ -172,7 +172,7 @@ class Gazetteer:
                 r[0]
                 for r in self._db.execute(
                     "SELECT DISTINCT n.key FROM names n JOIN places p ON p.id = n.place WHERE n.kind = ? "
-                    "AND length(n.key) >= 5 AND (p.feature != 'city' OR p.population >= ?)",
+                    "AND length(n.key) >= 5 AND p.feature != 'site' AND (p.feature != 'city' OR p.population >= ?)",
                     (_EXACT, FUZZY_MIN_POPULATION),
                 )
             ]
@@ -406,6 +406,8 @@ def build_index() -> _Index:
         if named_capital and (iso not in best_capital or row[8] > best_capital[iso][8]):
             best_capital[iso] = row
     ix.capitals = {r[7] for r in best_capital.values() if r[7]}
+    for row, names in _airports(ix, city_rows):
+        _add(ix, row, names)
     for r in curated:
         if r["feature"] != "country":
             _add(
@@ -425,6 +427,44 @@ def build_index() -> _Index:
                 [a for a in r["aliases"].split("|") if a],
             )
     return ix
+
+
+# Airports and air bases are frequent targets and front lines ("Shayrat Air Base", "Donetsk
+# International Airport"). Kept: airports with an IATA code (scheduled service) and military fields.
+AIRPORT_SHADOW_POPULATION = 20_000
+_MILITARY_FIELD = re.compile(r"\b(?:Air ?Base|Air Force|Airbase|Military|Air Station|Army Airfield)\b", re.IGNORECASE)
+_AIRPORT_WORDS = re.compile(
+    r"\s+(?:(?:International|Regional|Municipal|Military)\s+)*(?:Airport|Air ?Base|Airbase|Airfield|Air Station)$",
+    re.IGNORECASE,
+)
+
+
+def _airports(ix: _Index, city_rows: list[tuple[Row, list[str]]]) -> Iterator[tuple[Row, list[str]]]:
+    """Airports from the `airportsdata` package as sites (feature "site") inside their city: named
+    in full, and by the name without "International Airport" when that is not already a place
+    ("Heathrow", "Shayrat"; never "Aleppo")."""
+    import airportsdata
+
+    city_admin = {(r[4], r[0]): (r[5], r[6]) for r, _ in sorted(city_rows, key=lambda cr: cr[0][8])}
+    for a in airportsdata.load("ICAO").values():
+        if not (a["iata"] or _MILITARY_FIELD.search(a["name"])) or not a["country"]:
+            continue
+        admin1, admin2 = city_admin.get((a["country"], a["city"]), (None, None))
+        names = [a["name"]]
+        short = _AIRPORT_WORDS.sub("", a["name"]).strip()
+        if a["city"] and short.startswith(a["city"] + " "):  # "London Heathrow" -> "Heathrow"
+            short = short[len(a["city"]) + 1 :]
+        if short != a["name"] and len(short) >= 4 and not _important(ix, short):
+            names.append(short)
+        row: Row = (a["name"], "site", a["lat"], a["lon"], a["country"], admin1, admin2, None, 0, a["city"] or None)
+        yield row, names[1:]
+
+
+def _important(ix: _Index, name: str) -> bool:
+    """Whether a name already belongs to a region, a curated place or a town of some size, which an
+    airport's short name must not shadow ("Aleppo"); a hamlet called "Heathrow" does not count."""
+    ids = ix.exact.get(_norm(name), []) + ix.folded.get(fold(name), [])
+    return any(ix.rows[i][1] != "city" or ix.rows[i][7] is None or ix.rows[i][8] >= AIRPORT_SHADOW_POPULATION for i in ids)
 
 
 def _curated() -> Iterator[dict[str, str]]:

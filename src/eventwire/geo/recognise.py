@@ -192,12 +192,18 @@ def _canonical(name: str, gaz: Gazetteer, folded: bool) -> bool:
         return True
     key = plain(name)
     # Curated rows, countries and admin1 regions have vetted aliases ("U.S.", "Ramussa").
-    if any(plain(p.name) == key or p.geonameid is None or p.feature in ("country", "admin1") for p in gaz.exact(name)):
+    if any(plain(p.name) == key or _vetted(p) or p.feature in ("country", "admin1") for p in gaz.exact(name)):
         return True
     if folded:  # a transliteration of a big place's name ("Halab"); small namesakes are too many
         fkey = fold(name)
         return any(fold(p.name) == fkey and _big(p) for p in gaz.candidates(name))
     return False
+
+
+def _vetted(p: Place) -> bool:
+    """A curated place, whose every alias the team checked. Airports are not: their short names
+    ("Kennedy", "Ben Gurion") are people's names too, so recognition asks NER or the full name."""
+    return p.geonameid is None and p.feature != "site"
 
 
 def _big(p: Place) -> bool:
@@ -223,7 +229,7 @@ def _clean(name: str) -> str:
 
 
 def _curated_or_region(name: str, gaz: Gazetteer) -> bool:
-    return any(p.geonameid is None or p.feature in ("country", "admin1") for p in gaz.exact(_clean(name)))
+    return any(_vetted(p) or p.feature in ("country", "admin1") for p in gaz.exact(_clean(name)))
 
 
 def _strong(name: str, gaz: Gazetteer, min_population: int = 100_000) -> bool:
@@ -234,7 +240,7 @@ def _strong(name: str, gaz: Gazetteer, min_population: int = 100_000) -> bool:
     key = plain(name)
     return any(
         p.feature in ("country", "admin1", "region")
-        or p.geonameid is None
+        or _vetted(p)
         or (p.population >= min_population and plain(p.name) == key)
         for p in gaz.exact(name)
     )

@@ -36,7 +36,7 @@ W_REGION_FOCUS = 3.0  # times the share of the article's admin1 evidence for the
 W_CAPITAL = 1.5  # national capitals are named far more often than their population suggests
 W_NEAR = 2.5  # at most, for lying near the other mentions' places (falls to 0 at NEAR_KM)
 NEAR_KM = 400.0
-W_FEATURE = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.0, "district": 0.0, "region": 0.0}
+W_FEATURE = {"country": 1.0, "admin1": 0.5, "admin2": -1.0, "city": 0.0, "district": 0.0, "site": 0.0, "region": 0.0}
 # Curated districts carry no population; they count as a mid-sized town, curated regions
 # (continents, seas, conflict regions) as a large one.
 CURATED_POPULATION = {"region": 1_000_000}
@@ -62,7 +62,7 @@ _ADMIN_WORD_AFTER = re.compile(
     r"\s+(?:state|province|governorate|county|parish|region|oblast|district|department|prefecture)\b", re.IGNORECASE
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-_SPECIFICITY = {"district": 0, "city": 1, "region": 2, "admin2": 3, "admin1": 4, "country": 5}
+_SPECIFICITY = {"site": 0, "district": 0, "city": 1, "region": 2, "admin2": 3, "admin1": 4, "country": 5}
 _NEAR_WORDS = re.compile(
     r"\b(?:near|nearby|outside|outskirts of|edge of|edges of|close to|around|vicinity of|north of|south of|"
     r"east of|west of|north-east of|north-west of|south-east of|south-west of|northeast of|northwest of|"
@@ -103,7 +103,7 @@ def resolve(
                 and admin_named.get((p.country, p.admin1), {own}) - {own}
                 and p.feature not in ("admin1", "country")
             ) or (
-                p.admin2 and admin_named.get((p.country, p.admin2), {own}) - {own} and p.feature in ("city", "district")
+                p.admin2 and admin_named.get((p.country, p.admin2), {own}) - {own} and p.feature in ("city", "district", "site")
             ):
                 c.score += W_ADMIN
             hint = hints[i]
@@ -336,7 +336,7 @@ def _precision(m: PlaceMention, text: str) -> int:
     feature = m.place.feature
     if feature in ("admin1", "admin2", "country"):
         return 3
-    if feature in ("district", "region"):
+    if feature in ("district", "site", "region"):  # part of or next to a town: ACLED's precision 2
         return 2
     before = _article_window(text, m.span)
     return 2 if before and _NEAR_WORDS.search(before) else 1
