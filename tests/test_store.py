@@ -280,3 +280,19 @@ def test_an_older_database_gains_new_indexes(tmp_path: Path) -> None:
     with sqlite3.connect(path) as conn:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "ix_events_actor1" in names
+
+
+def test_full_text_pages_are_the_same_whichever_plan(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from eventwire.store import query
+
+    store = Store(f"sqlite:///{tmp_path / 'fts.db'}")
+    days = [dt.date(2020, 1, 1) + dt.timedelta(days=40 * i) for i in range(6)]
+    store.save_batch([_with_actor(f"f{i}", f"Group {i}", d) for i, d in enumerate(days)], [])
+    f = EventFilter(q="Qarqur shelled")
+    lookup = [e["id"] for e in list_events(store, f, limit=4)]
+    monkeypatch.setattr(query, "FTS_WALK_HITS", 0)  # every search walks the date index
+    walked = [e["id"] for e in list_events(store, f, limit=4)]
+    assert lookup == walked == [f"ev-f{i}" for i in (5, 4, 3, 2)]
+    # A search alone is counted in the full-text index; with another filter, through the events.
+    assert count_events(store, f) == count_events(store, EventFilter(q=f.q, min_confidence=0.0)) == 6
+    assert count_events(store, EventFilter(q="nowhere-word")) == 0

@@ -33,7 +33,10 @@ class EventFilter:
     article_ids: tuple[str, ...] | None = None
 
 
-def events_query(f: EventFilter, store: Store) -> Select[Any]:
+def events_query(f: EventFilter, store: Store, narrow_first: bool = False) -> Select[Any]:
+    """The filtered events. With `narrow_first`, a search that matches many events is checked
+    against the events the other filters' indexes (or the date order of a page) pick, instead of
+    looking every match up; right for a page or a count, not for an export."""
     e = s.events
     conds = []
     if f.start:
@@ -60,7 +63,7 @@ def events_query(f: EventFilter, store: Store) -> Select[Any]:
             e.c.id.in_(select(s.event_sources.c.event_id).where(s.event_sources.c.article_id.in_(f.article_ids)))
         )
     if f.q:
-        conds.append(_fulltext(f.q, store))
+        conds.append(_fulltext(f.q, store, narrow_first))
     return select(e).where(and_(*conds)) if conds else select(e)
 
 
@@ -83,14 +86,30 @@ def _actor_condition(needle: str, store: Store) -> Any:
     return or_(*(c.ilike(like, escape="\\") for c in columns))
 
 
-def _fulltext(q: str, store: Store) -> Any:
+FTS_WALK_HITS = 2_000  # a search matching more events than this narrows by other indexes first
+
+
+def _fts_terms(q: str) -> str:
+    """The user's words as one quoted FTS5 phrase per word (bound as a parameter, never pasted)."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in q.split())
+
+
+def _fts_hits(conn: Any, terms: str) -> int:
+    return int(conn.execute(text("SELECT count(*) FROM events_fts WHERE events_fts MATCH :terms"), {"terms": terms}).scalar() or 0)
+
+
+def _fulltext(q: str, store: Store, narrow_first: bool = False) -> Any:
     e = s.events
     if store.is_sqlite:
-        # The user's words become one quoted FTS5 phrase per word, bound as a parameter.
-        terms = " ".join('"' + w.replace('"', '""') + '"' for w in q.split())
-        return text("events.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :terms)").bindparams(
-            terms=terms
-        )
+        terms = _fts_terms(q)
+        rowid = "events.rowid"
+        if narrow_first:
+            with store.reading() as conn:
+                if _fts_hits(conn, terms) > FTS_WALK_HITS:
+                    # Common words: rather than look up (and sort) every match, let SQLite walk
+                    # another index and test each row ('+' keeps the rowid lookup out).
+                    rowid = "+events.rowid"
+        return text(f"{rowid} IN (SELECT rowid FROM events_fts WHERE events_fts MATCH :terms)").bindparams(terms=terms)
     ev = select(s.evidence.c.event_id).where(
         func.to_tsvector("english", s.evidence.c.text).op("@@")(func.plainto_tsquery("english", q))
     )
@@ -111,7 +130,8 @@ def list_events(
     if sort not in SORTABLE:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {sorted(SORTABLE)}")
     column = s.events.c[sort]
-    query = events_query(f, store).order_by(column.desc() if descending else column.asc(), s.events.c.id)
+    order = (column.desc(), s.events.c.id.desc()) if descending else (column.asc(), s.events.c.id.asc())
+    query = events_query(f, store, narrow_first=True).order_by(*order)
     if limit is not None:
         query = query.limit(limit).offset(offset)
     return attach_details(store, list(store.iter_rows(query)))
@@ -119,7 +139,12 @@ def list_events(
 
 def count_events(store: Store, f: EventFilter) -> int:
     with store.reading() as conn:
-        return int(conn.execute(select(func.count()).select_from(events_query(f, store).subquery())).scalar() or 0)
+        if store.is_sqlite and f.q and f == EventFilter(q=f.q):
+            # The index holds exactly one row per event (events.py keeps them in step), so a
+            # search alone is counted there without touching the events.
+            return _fts_hits(conn, _fts_terms(f.q))
+        query = events_query(f, store, narrow_first=True)
+        return int(conn.execute(select(func.count()).select_from(query.subquery())).scalar() or 0)
 
 
 def iter_events(store: Store, f: EventFilter, chunk: int = 500) -> Iterator[dict[str, Any]]:

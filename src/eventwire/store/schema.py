@@ -85,7 +85,7 @@ events = Table(
     Column("confidence", Float),
     Column("created_at", DateTime, server_default=func.current_timestamp()),
 )
-Index("ix_events_date", events.c.event_date)
+Index("ix_events_date_id", events.c.event_date, events.c.id)  # pages of events newest first
 Index("ix_events_type", events.c.event_type, events.c.sub_event_type)
 Index("ix_events_country", events.c.country, events.c.admin1)
 Index("ix_events_latlon", events.c.latitude, events.c.longitude)
