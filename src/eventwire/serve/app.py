@@ -216,10 +216,10 @@ def event_filter(
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees.", max_length=200)] = None,
     event_type: Annotated[str | None, Query(max_length=200)] = None,
     sub_event_type: Annotated[str | None, Query(max_length=200)] = None,
-    actor: Annotated[str | None, Query(description="Part of an actor's name (actor1, actor2 or associates).", max_length=300)] = None,
+    actor: Annotated[str | None, Query(description="Part of an actor's name, any case (actor1, actor2 or associates).", max_length=300)] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code.", max_length=100)] = None,
     admin1: Annotated[str | None, Query(max_length=200)] = None,
-    q: Annotated[str | None, Query(description="Full-text search over notes and evidence.", max_length=500)] = None,
+    q: Annotated[str | None, Query(description="Full-text search over notes and evidence: every word must occur.", max_length=500)] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
 ) -> EventFilter:
     if start and end and start > end:
