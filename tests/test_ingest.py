@@ -151,3 +151,15 @@ def test_stable_ids(tmp_path: Path) -> None:
     a1, = read([str(f)])
     a2, = read([str(f)])
     assert isinstance(a1, Article) and isinstance(a2, Article) and a1.id == a2.id
+
+
+def test_the_runs_own_database_among_the_inputs_is_not_read(tmp_path: Path) -> None:
+    from eventwire.settings import Settings
+
+    (tmp_path / "report.txt").write_text(SCRAPED, encoding="utf-8")
+    for name in ("events.db", "events.db-wal", "events.db-shm", "other.db"):
+        (tmp_path / name).write_bytes(b"SQLite format 3\x00" + bytes(200))
+    items = list(read_inputs([str(tmp_path)], Settings(db=str(tmp_path / "events.db"))))
+    assert sum(isinstance(i, Article) for i in items) == 1
+    # Another binary file is still a recorded reject: only the run's own files are skipped.
+    assert [i.origin for i in items if isinstance(i, Reject)] == [str(tmp_path / "other.db")]

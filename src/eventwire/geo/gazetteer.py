@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 13
+CACHE_VERSION = 14
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -446,10 +446,13 @@ def _airports(ix: _Index, city_rows: list[tuple[Row, list[str]]]) -> Iterator[tu
     import airportsdata
 
     city_admin = {(r[4], r[0]): (r[5], r[6]) for r, _ in sorted(city_rows, key=lambda cr: cr[0][8])}
+    grid: dict[tuple[str | None, int, int], list[Row]] = defaultdict(list)
+    for r, _ in city_rows:
+        grid[(r[4], math.floor(r[2]), math.floor(r[3]))].append(r)
     for a in airportsdata.load("ICAO").values():
         if not (a["iata"] or _MILITARY_FIELD.search(a["name"])) or not a["country"]:
             continue
-        admin1, admin2 = city_admin.get((a["country"], a["city"]), (None, None))
+        admin1, admin2 = city_admin.get((a["country"], a["city"])) or _nearest_admin(grid, a["country"], a["lat"], a["lon"])
         names = [a["name"]]
         short = _AIRPORT_WORDS.sub("", a["name"]).strip()
         if a["city"] and short.startswith(a["city"] + " "):  # "London Heathrow" -> "Heathrow"
@@ -458,6 +461,18 @@ def _airports(ix: _Index, city_rows: list[tuple[Row, list[str]]]) -> Iterator[tu
             names.append(short)
         row: Row = (a["name"], "site", a["lat"], a["lon"], a["country"], admin1, admin2, None, 0, a["city"] or None)
         yield row, names[1:]
+
+
+def _nearest_admin(
+    grid: dict[tuple[str | None, int, int], list[Row]], country: str, lat: float, lon: float
+) -> tuple[str | None, str | None]:
+    """The admin-1/admin-2 names of the nearest town in the same country, within about 100 km
+    (an air base's "town" is often a village the populated-place list lacks)."""
+    cells = [grid.get((country, math.floor(lat) + i, math.floor(lon) + j), []) for i in (-1, 0, 1) for j in (-1, 0, 1)]
+    near = min((r for cell in cells for r in cell), key=lambda r: haversine_km(lat, lon, r[2], r[3]), default=None)
+    if near is None or haversine_km(lat, lon, near[2], near[3]) > 100:
+        return None, None
+    return near[5], near[6]
 
 
 def _important(ix: _Index, name: str) -> bool:

@@ -40,10 +40,20 @@ def read_inputs(paths: Iterable[str], settings: Settings, published: dt.date | N
             continue
         p = Path(path)
         if p.is_dir():
+            own = _database_files(settings.db)
             for child in sorted(q for q in p.rglob("*") if q.is_file() and not q.name.startswith(".")):
-                yield from _read_file(child, settings, published)
+                if child.resolve() not in own:  # the run's own database may live among its inputs
+                    yield from _read_file(child, settings, published)
         else:
             yield from _read_file(p, settings, published)
+
+
+def _database_files(db: str) -> set[Path]:
+    """The SQLite file a run writes to, with its journal files (empty for a server URL)."""
+    if "://" in db and not db.startswith("sqlite:///"):
+        return set()
+    base = Path(db.removeprefix("sqlite:///")).resolve()
+    return {base, *(base.with_name(base.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
 
 
 URL_TIMEOUT_S = 30
