@@ -191,8 +191,8 @@ def _candidates(name: str, gaz: Gazetteer, after: str = "") -> list[_Cand]:
 def _embedded(name: str, gaz: Gazetteer) -> str | None:
     """The toponym inside a longer name the gazetteer lacks: "Bank of Japan" -> "Japan",
     "Harare City Council" -> "Harare", "British Embassy" -> "British". The longest run of words
-    that is a known name or a demonym wins, the rightmost first after "of" and the leftmost first
-    otherwise; generic words ("University", "Council") alone never count."""
+    that is a known name or a demonym wins, the words after "of" first, then from the left; generic
+    words ("University", "Council") alone, and towns under EMBEDDED_MIN_POPULATION, never count."""
     words = name.split()
     after_of = next((i + 1 for i, w in enumerate(words) if w.lower() in ("of", "de")), None)
     for size in range(len(words) - 1, 0, -1):
