@@ -38,54 +38,21 @@ from eventwire.store.query import (
 TEXT = "Rebels shelled the town of Qarqur on Monday. Two people were killed, medics said."
 
 
-def make_result(
-    article_id: str = "art-1", text: str = TEXT, event_date: dt.date = dt.date(2024, 3, 4)
-) -> ArticleResult:
-    article = Article(
-        article_id,
-        text,
-        (Block(BlockKind.BODY, 0, len(text)),),
-        "https://example.org/x",
-        "example.org",
-        dt.date(2024, 3, 5),
-        None,
-        "en",
-        "test",
-    )
+def make_result(article_id: str = "art-1", text: str = TEXT, event_date: dt.date = dt.date(2024, 3, 4)) -> ArticleResult:
+    article = Article(article_id, text, (Block(BlockKind.BODY, 0, len(text)),), "https://example.org/x", "example.org", dt.date(2024, 3, 5), None, "en", "test")
     sent = Span(article_id, 0, 44, text[:44])
     town = Span(article_id, 27, 33, text[27:33])
     place = Place("Qarqur", "city", 35.8, 36.3, "SY", "Hama", None, 123, 5000)
     ev = Event(
-        id=f"ev-{article_id}",
-        event_type="Explosions/Remote violence",
-        sub_event_type="Shelling/artillery/missile attack",
-        plover="FIGHT",
-        event_date=event_date,
-        time_precision=1,
-        actor1="Rebels (Syria)",
-        inter1=2,
-        interaction=20,
-        country="SY",
-        admin1="Hama",
-        location="Qarqur",
-        latitude=35.8,
-        longitude=36.3,
-        geo_precision=1,
-        geonameid=123,
-        fatalities=2,
-        notes=sent.text,
-        confidence=0.8,
+        id=f"ev-{article_id}", event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
+        plover="FIGHT", event_date=event_date, time_precision=1, actor1="Rebels (Syria)", inter1=2, interaction=20,
+        country="SY", admin1="Hama", location="Qarqur", latitude=35.8, longitude=36.3, geo_precision=1, geonameid=123,
+        fatalities=2, notes=sent.text, confidence=0.8,
         evidence=(Evidence("event", sent), Evidence("location", town)),
         sources=(Source(article_id, article.url, article.source),),
     )
     quote = Quote(Span(article_id, 45, 73, text[45:73]), "indirect", Speaker("medics"), None, "say", (2,))
-    return ArticleResult(
-        article,
-        (ev,),
-        (PlaceMention(town, place, 0.9),),
-        (ActorMention(Span(article_id, 0, 6, "Rebels"), Actor("Rebels (Syria)", 2, "SY")),),
-        (quote,),
-    )
+    return ArticleResult(article, (ev,), (PlaceMention(town, place, 0.9),), (ActorMention(Span(article_id, 0, 6, "Rebels"), Actor("Rebels (Syria)", 2, "SY")),), (quote,))
 
 
 def test_save_is_idempotent(db_url: str) -> None:
@@ -104,9 +71,7 @@ def test_event_round_trip_with_evidence(db_url: str) -> None:
     assert ev is not None
     assert ev["sub_event_type"] == "Shelling/artillery/missile attack" and ev["fatalities"] == 2
     assert {(e["field"], e["text"]) for e in ev["evidence"]} == {("event", TEXT[:44]), ("location", "Qarqur")}
-    assert ev["sources"] == [
-        {"article_id": "art-1", "url": "https://example.org/x", "source": "example.org", "speaker": None}
-    ]
+    assert ev["sources"] == [{"article_id": "art-1", "url": "https://example.org/x", "source": "example.org", "speaker": None}]
     (q,) = list(iter_quotes(store))
     assert q["speaker"]["name"] == "medics" and q["figures"] == [2]
     assert [r["reason"] for r in iter_rejects(store)] == []
@@ -120,9 +85,7 @@ def test_failed_batch_writes_nothing(db_url: str) -> None:
     bad_event = broken.events[0]
     from dataclasses import replace
 
-    broken = replace(
-        broken, events=(replace(bad_event, evidence=(Evidence("event", Span("missing-article", 0, 1, "x")),)),)
-    )
+    broken = replace(broken, events=(replace(bad_event, evidence=(Evidence("event", Span("missing-article", 0, 1, "x")),)),))
     try:
         store.save_batch([good, broken])
     except Exception:  # noqa: BLE001 - any database error is fine; the point is the rollback
@@ -151,60 +114,21 @@ def test_round_trip_property(tmp_path: Path, text: str, day: dt.date) -> None:
     store = Store(str(db))
     article = Article("p", text, (Block(BlockKind.BODY, 0, len(text)),), published=day)
     span = Span("p", 0, 10, text[:10])
-    ev = Event(
-        "e",
-        "Battles",
-        "Armed clash",
-        "FIGHT",
-        event_date=day,
-        notes=text,
-        evidence=(Evidence("event", span),),
-        sources=(Source("p"),),
-    )
+    ev = Event("e", "Battles", "Armed clash", "FIGHT", event_date=day, notes=text, evidence=(Evidence("event", span),), sources=(Source("p"),))
     store.save_batch([ArticleResult(article, (ev,))])
     (row,) = list_events(store, EventFilter())
     assert row["event_date"] == day and row["notes"] == text and row["evidence"][0]["text"] == text[:10]
     store.close()
 
 
-def _report(
-    article_id: str,
-    location: str,
-    lat: float,
-    day: dt.date,
-    fatalities: int = 0,
-    sub: str = "Air/drone strike",
-    notes: str = "Warplanes struck the market in the town killing people",
-) -> ArticleResult:
+def _report(article_id: str, location: str, lat: float, day: dt.date, fatalities: int = 0, sub: str = "Air/drone strike", notes: str = "Warplanes struck the market in the town killing people") -> ArticleResult:
     text = notes + "."
-    article = Article(
-        article_id,
-        text,
-        (Block(BlockKind.BODY, 0, len(text)),),
-        f"https://{article_id}.example/x",
-        f"{article_id}.example",
-        day,
-    )
+    article = Article(article_id, text, (Block(BlockKind.BODY, 0, len(text)),), f"https://{article_id}.example/x", f"{article_id}.example", day)
     ev = Event(
-        id=f"ev-{article_id}",
-        event_type="Explosions/Remote violence",
-        sub_event_type=sub,
-        plover="FIGHT",
-        event_date=day,
-        time_precision=1,
-        actor1="Military Forces of Russia",
-        inter1=8,
-        country="SY",
-        admin1="Idlib",
-        location=location,
-        latitude=lat,
-        longitude=36.6,
-        geo_precision=1,
-        geonameid=int(lat * 1000),
-        fatalities=fatalities,
-        notes=notes,
-        confidence=0.8,
-        evidence=(Evidence("event", Span(article_id, 0, len(notes), notes)),),
+        id=f"ev-{article_id}", event_type="Explosions/Remote violence", sub_event_type=sub, plover="FIGHT",
+        event_date=day, time_precision=1, actor1="Military Forces of Russia", inter1=8, country="SY", admin1="Idlib",
+        location=location, latitude=lat, longitude=36.6, geo_precision=1, geonameid=int(lat * 1000), fatalities=fatalities,
+        notes=notes, confidence=0.8, evidence=(Evidence("event", Span(article_id, 0, len(notes), notes)),),
         sources=(Source(article_id, article.url, article.source),),
     )
     return ArticleResult(article, (ev,))
@@ -226,11 +150,7 @@ def test_reports_from_several_articles_merge_and_unmerge(db_url: str) -> None:
     store.unmerge(sarmin["id"], "a2")
     assert count_events(store, EventFilter()) == 3
     restored = get_event(store, sarmin["id"])
-    assert (
-        restored is not None
-        and restored["fatalities"] == 9
-        and [s["article_id"] for s in restored["sources"]] == ["a1"]
-    )
+    assert restored is not None and restored["fatalities"] == 9 and [s["article_id"] for s in restored["sources"]] == ["a1"]
 
 
 def test_near_duplicate_article_becomes_a_source(db_url: str) -> None:
@@ -243,9 +163,7 @@ def test_near_duplicate_article_becomes_a_source(db_url: str) -> None:
     copy_text = text + " The agency added no details."
     assert store.find_duplicate(sketch(copy_text)) is not None
     assert store.find_duplicate(sketch("Protesters marched in the capital against price rises on Friday.")) is None
-    copy = Article(
-        "copy", copy_text, (Block(BlockKind.BODY, 0, len(copy_text)),), "https://other.example/y", "other.example"
-    )
+    copy = Article("copy", copy_text, (Block(BlockKind.BODY, 0, len(copy_text)),), "https://other.example/y", "other.example")
     store.save_batch([ArticleResult(copy, duplicate_of="orig")], sketches={"copy": to_bytes(sketch(copy_text))})
     (ev,) = list_events(store, EventFilter())
     assert {s["article_id"] for s in ev["sources"]} == {"orig", "copy"}

@@ -453,14 +453,14 @@ def _airports(ix: _Index, city_rows: list[tuple[Row, list[str]]]) -> Iterator[tu
         if not (a["iata"] or _MILITARY_FIELD.search(a["name"])) or not a["country"]:
             continue
         admin1, admin2 = city_admin.get((a["country"], a["city"])) or _nearest_admin(grid, a["country"], a["lat"], a["lon"])
-        names = [a["name"]]
+        aliases: list[str] = []
         short = _AIRPORT_WORDS.sub("", a["name"]).strip()
         if a["city"] and short.startswith(a["city"] + " "):  # "London Heathrow" -> "Heathrow"
             short = short[len(a["city"]) + 1 :]
         if short != a["name"] and len(short) >= 4 and not _important(ix, short):
-            names.append(short)
+            aliases.append(short)
         row: Row = (a["name"], "site", a["lat"], a["lon"], a["country"], admin1, admin2, None, 0, a["city"] or None)
-        yield row, names[1:]
+        yield row, aliases
 
 
 def _nearest_admin(

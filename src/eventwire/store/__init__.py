@@ -123,9 +123,7 @@ class Store:
                 found.update(conn.execute(select(s.articles.c.id).where(s.articles.c.id.in_(chunk))).scalars())
         return found
 
-    def save_batch(
-        self, results: Iterable[ArticleResult], rejects: Iterable[Reject] = (), sketches: dict[str, bytes] | None = None
-    ) -> None:
+    def save_batch(self, results: Iterable[ArticleResult], rejects: Iterable[Reject] = (), sketches: dict[str, bytes] | None = None) -> None:
         """Write one batch atomically; articles already stored are left as they are."""
         results = list(results)
         sketches = sketches or {}
@@ -137,17 +135,10 @@ class Store:
                 fresh.discard(result.article.id)  # the same id twice in one batch: keep the first
                 _insert_result(conn, self, result, sketches.get(result.article.id))
             for reject in rejects:
-                self._upsert(
-                    conn,
-                    s.rejects,
-                    {
-                        "origin": reject.origin,
-                        "position": reject.position,
-                        "reason": reject.reason,
-                        "message": reject.message,
-                    },
-                    ["origin", "position"],
-                )
+                self._upsert(conn, s.rejects, {
+                    "origin": reject.origin, "position": reject.position,
+                    "reason": reject.reason, "message": reject.message,
+                }, ["origin", "position"])
             _bump_generation(conn)
 
     def _upsert(self, conn: Any, table: Any, row: dict[str, Any], keys: list[str]) -> None:
@@ -161,16 +152,10 @@ class Store:
 
         keys = band_keys(sig)
         with self.reading() as conn:
-            ids = list(
-                conn.execute(
-                    select(s.article_bands.c.article_id).where(s.article_bands.c.key.in_(keys)).distinct().limit(50)
-                ).scalars()
-            )
+            ids = list(conn.execute(select(s.article_bands.c.article_id).where(s.article_bands.c.key.in_(keys)).distinct().limit(50)).scalars())
             if not ids:
                 return None
-            rows = conn.execute(
-                select(s.articles.c.id, s.articles.c.canonical_id, s.articles.c.sketch).where(s.articles.c.id.in_(ids))
-            ).all()
+            rows = conn.execute(select(s.articles.c.id, s.articles.c.canonical_id, s.articles.c.sketch).where(s.articles.c.id.in_(ids))).all()
         found = best_match(sig, ((r.canonical_id or r.id, from_bytes(r.sketch)) for r in rows if r.sketch))
         return found
 
@@ -203,30 +188,12 @@ class Store:
 
         with self.reading() as conn:
             reports = load_reports(conn, event_id)
-            log = [
-                dict(r)
-                for r in conn.execute(
-                    select(s.merge_log).where(s.merge_log.c.event_id == event_id).order_by(s.merge_log.c.id)
-                ).mappings()
-            ]
-            copies = [
-                dict(r)
-                for r in conn.execute(select(s.event_sources).where(s.event_sources.c.event_id == event_id)).mappings()
-            ]
+            log = [dict(r) for r in conn.execute(select(s.merge_log).where(s.merge_log.c.event_id == event_id).order_by(s.merge_log.c.id)).mappings()]
+            copies = [dict(r) for r in conn.execute(select(s.event_sources).where(s.event_sources.c.event_id == event_id)).mappings()]
         return {
             "event_id": event_id,
-            "reports": [
-                {
-                    "article_id": a,
-                    "start": st,
-                    "sub_event_type": ev.sub_event_type,
-                    "event_date": ev.event_date.isoformat() if ev.event_date else None,
-                    "location": ev.location,
-                    "fatalities": ev.fatalities,
-                    "notes": ev.notes,
-                }
-                for a, st, ev in reports
-            ],
+            "reports": [{"article_id": a, "start": st, "sub_event_type": ev.sub_event_type, "event_date": ev.event_date.isoformat() if ev.event_date else None,
+                         "location": ev.location, "fatalities": ev.fatalities, "notes": ev.notes} for a, st, ev in reports],
             "merges": log,
             "sources": copies,
         }
@@ -281,21 +248,11 @@ def _insert_result(conn: Any, store: Store, result: ArticleResult, sketch: bytes
     from ..dedup import band_keys, from_bytes
 
     a = article_dict(result.article)
-    conn.execute(
-        s.articles.insert().values(
-            id=a["id"],
-            url=a["url"],
-            source=a["source"],
-            published=result.article.published,
-            title=a["title"],
-            language=a["language"],
-            origin=a["origin"],
-            text=a["text"],
-            blocks=json.dumps(a["blocks"]),
-            canonical_id=result.duplicate_of,
-            sketch=sketch,
-        )
-    )
+    conn.execute(s.articles.insert().values(
+        id=a["id"], url=a["url"], source=a["source"], published=result.article.published,
+        title=a["title"], language=a["language"], origin=a["origin"], text=a["text"],
+        blocks=json.dumps(a["blocks"]), canonical_id=result.duplicate_of, sketch=sketch,
+    ))
     if sketch is not None:
         for key in band_keys(from_bytes(sketch)):
             store._upsert(conn, s.article_bands, {"key": key, "article_id": a["id"]}, ["key", "article_id"])
@@ -309,45 +266,22 @@ def _insert_result(conn: Any, store: Store, result: ArticleResult, sketch: bytes
         d.pop("article_id")
         store._upsert(conn, s.place_mentions, {"article_id": m.span.article_id, **d}, ["article_id", "start", "end"])
     for am in result.actors:
-        store._upsert(
-            conn,
-            s.actor_mentions,
-            {
-                "article_id": am.span.article_id,
-                "start": am.span.start,
-                "end": am.span.end,
-                "text": am.span.text,
-                "name": am.actor.name,
-                "inter": am.actor.inter,
-                "country": am.actor.country,
-                "lineage": am.actor.lineage,
-                "known": am.actor.known,
-            },
-            ["article_id", "start", "end"],
-        )
+        store._upsert(conn, s.actor_mentions, {
+            "article_id": am.span.article_id, "start": am.span.start, "end": am.span.end,
+            "text": am.span.text, "name": am.actor.name, "inter": am.actor.inter,
+            "country": am.actor.country, "lineage": am.actor.lineage, "known": am.actor.known,
+        }, ["article_id", "start", "end"])
     for q in result.quotes:
         d = quote_dict(q)
         sp = d["speaker"] or {}
-        store._upsert(
-            conn,
-            s.quotes,
-            {
-                "article_id": q.span.article_id,
-                "start": q.span.start,
-                "end": q.span.end,
-                "text": q.span.text,
-                "kind": q.kind,
-                "speaker_name": sp.get("name"),
-                "speaker_role": sp.get("role"),
-                "speaker_affiliation": sp.get("affiliation"),
-                "speaker_resolved": sp.get("resolved"),
-                "speaker_start": q.speaker_span.start if q.speaker_span else None,
-                "speaker_end": q.speaker_span.end if q.speaker_span else None,
-                "cue": q.cue,
-                "figures": json.dumps(list(q.figures)),
-            },
-            ["article_id", "start", "end"],
-        )
+        store._upsert(conn, s.quotes, {
+            "article_id": q.span.article_id, "start": q.span.start, "end": q.span.end, "text": q.span.text,
+            "kind": q.kind, "speaker_name": sp.get("name"), "speaker_role": sp.get("role"),
+            "speaker_affiliation": sp.get("affiliation"), "speaker_resolved": sp.get("resolved"),
+            "speaker_start": q.speaker_span.start if q.speaker_span else None,
+            "speaker_end": q.speaker_span.end if q.speaker_span else None,
+            "cue": q.cue, "figures": json.dumps(list(q.figures)),
+        }, ["article_id", "start", "end"])
     from .events import (
         write_events,  # events are merged against stored ones (store/events.py)
     )

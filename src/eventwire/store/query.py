@@ -59,9 +59,7 @@ def events_query(f: EventFilter, store: Store, narrow_first: bool = False) -> Se
     if f.min_confidence is not None:
         conds.append(e.c.confidence >= f.min_confidence)
     if f.article_ids is not None:
-        conds.append(
-            e.c.id.in_(select(s.event_sources.c.event_id).where(s.event_sources.c.article_id.in_(f.article_ids)))
-        )
+        conds.append(e.c.id.in_(select(s.event_sources.c.event_id).where(s.event_sources.c.article_id.in_(f.article_ids))))
     if f.q:
         conds.append(_fulltext(f.q, store, narrow_first))
     return select(e).where(and_(*conds)) if conds else select(e)
@@ -113,20 +111,10 @@ def _fulltext(q: str, store: Store, narrow_first: bool = False) -> Any:
     ev = select(s.evidence.c.event_id).where(
         func.to_tsvector("english", s.evidence.c.text).op("@@")(func.plainto_tsquery("english", q))
     )
-    return or_(
-        func.to_tsvector("english", func.coalesce(e.c.notes, "")).op("@@")(func.plainto_tsquery("english", q)),
-        e.c.id.in_(ev),
-    )
+    return or_(func.to_tsvector("english", func.coalesce(e.c.notes, "")).op("@@")(func.plainto_tsquery("english", q)), e.c.id.in_(ev))
 
 
-def list_events(
-    store: Store,
-    f: EventFilter,
-    limit: int | None = 100,
-    offset: int = 0,
-    sort: str = "event_date",
-    descending: bool = True,
-) -> list[dict[str, Any]]:
+def list_events(store: Store, f: EventFilter, limit: int | None = 100, offset: int = 0, sort: str = "event_date", descending: bool = True) -> list[dict[str, Any]]:
     if sort not in SORTABLE:
         raise ValueError(f"cannot sort by {sort!r}; choose one of {sorted(SORTABLE)}")
     column = s.events.c[sort]
@@ -167,15 +155,9 @@ def attach_details(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, A
     evidence: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     sources: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     with store.reading() as conn:
-        for r in conn.execute(
-            select(s.evidence)
-            .where(s.evidence.c.event_id.in_(ids))
-            .order_by(s.evidence.c.article_id, s.evidence.c.start)
-        ).mappings():
+        for r in conn.execute(select(s.evidence).where(s.evidence.c.event_id.in_(ids)).order_by(s.evidence.c.article_id, s.evidence.c.start)).mappings():
             evidence[r["event_id"]].append({k: r[k] for k in ("article_id", "start", "end", "text", "field")})
-        for r in conn.execute(
-            select(s.event_sources).where(s.event_sources.c.event_id.in_(ids)).order_by(s.event_sources.c.article_id)
-        ).mappings():
+        for r in conn.execute(select(s.event_sources).where(s.event_sources.c.event_id.in_(ids)).order_by(s.event_sources.c.article_id)).mappings():
             sources[r["event_id"]].append({k: r[k] for k in ("article_id", "url", "source", "speaker")})
     for r in rows:
         r["evidence"] = evidence[r["id"]]
@@ -220,21 +202,10 @@ def iter_quotes(store: Store, ids: tuple[str, ...] | None = None) -> Iterator[di
     for r in store.iter_rows(q):
         speaker = None
         if r["speaker_name"] is not None:
-            speaker = {
-                "name": r["speaker_name"],
-                "role": r["speaker_role"],
-                "affiliation": r["speaker_affiliation"],
-                "resolved": bool(r["speaker_resolved"]),
-            }
+            speaker = {"name": r["speaker_name"], "role": r["speaker_role"], "affiliation": r["speaker_affiliation"], "resolved": bool(r["speaker_resolved"])}
         yield {
-            "article_id": r["article_id"],
-            "start": r["start"],
-            "end": r["end"],
-            "text": r["text"],
-            "speaker": speaker,
-            "kind": r["kind"],
-            "cue": r["cue"],
-            "figures": json.loads(r["figures"] or "[]"),
+            "article_id": r["article_id"], "start": r["start"], "end": r["end"], "text": r["text"],
+            "speaker": speaker, "kind": r["kind"], "cue": r["cue"], "figures": json.loads(r["figures"] or "[]"),
         }
 
 
