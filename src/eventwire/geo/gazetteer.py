@@ -445,6 +445,7 @@ def _airports(ix: _Index, city_rows: list[tuple[Row, list[str]]]) -> Iterator[tu
     ("Heathrow", "Shayrat"; never "Aleppo")."""
     import airportsdata
 
+    # (country, town name) -> its admin regions; the most populous namesake is written last and wins.
     city_admin = {(r[4], r[0]): (r[5], r[6]) for r, _ in sorted(city_rows, key=lambda cr: cr[0][8])}
     grid: dict[tuple[str | None, int, int], list[Row]] = defaultdict(list)
     for r, _ in city_rows:

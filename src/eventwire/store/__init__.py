@@ -170,10 +170,8 @@ class Store:
         """Every distinct actor name on an event, cached until the next write."""
         generation = self.generation()
         if self._actor_names is None or self._actor_names[0] != generation:
-            e = s.events
-            columns = (e.c.actor1, e.c.actor2, e.c.assoc_actor_1, e.c.assoc_actor_2)
             with self.reading() as conn:
-                names = {n for c in columns for n in conn.execute(select(c).distinct()).scalars() if n}
+                names = {n for c in s.ACTOR_COLUMNS for n in conn.execute(select(c).distinct()).scalars() if n}
             self._actor_names = (generation, sorted(names))
         return self._actor_names[1]
 

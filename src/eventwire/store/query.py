@@ -71,17 +71,15 @@ MAX_ACTOR_NAMES = 500  # beyond this many matching names, one scan with LIKE is 
 def _actor_condition(needle: str, store: Store) -> Any:
     """Events whose actor name contains `needle` (any case): the few distinct names are matched
     first, then events are found through the actor indexes instead of scanning every row."""
-    e = s.events
-    columns = (e.c.actor1, e.c.actor2, e.c.assoc_actor_1, e.c.assoc_actor_2)
     folded = needle.casefold()
     names = [n for n in store.actor_names() if folded in n.casefold()]
     if not names:
         return false()
     if len(names) <= MAX_ACTOR_NAMES:
-        return or_(*(c.in_(names) for c in columns))
+        return or_(*(c.in_(names) for c in s.ACTOR_COLUMNS))
     # The user's text is a literal substring: escape LIKE's own wildcards.
     like = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return or_(*(c.ilike(like, escape="\\") for c in columns))
+    return or_(*(c.ilike(like, escape="\\") for c in s.ACTOR_COLUMNS))
 
 
 FTS_WALK_HITS = 2_000  # a search matching more events than this narrows by other indexes first

@@ -94,9 +94,10 @@ Index("ix_events_latlon", events.c.latitude, events.c.longitude)
 Index("ix_events_map", events.c.event_date, events.c.latitude, events.c.longitude, events.c.event_type, events.c.id)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
 Index("ix_events_country_type_date", events.c.country, events.c.event_type, events.c.event_date)
-# The actor filter matches a substring against the few distinct actor names first, then looks the
-# events up by name through these (query.py).
-for _column in (events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2):
+# Every column that names an actor of an event. The actor filter matches a substring against the
+# few distinct names first, then looks the events up by name through these indexes (query.py).
+ACTOR_COLUMNS = (events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2)
+for _column in ACTOR_COLUMNS:
     Index(f"ix_events_{_column.name}", _column)
 
 evidence = Table(
@@ -209,4 +210,6 @@ rejects = Table(
     Column("created_at", DateTime, server_default=func.current_timestamp()),
 )
 
-SQLITE_FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(event_id UNINDEXED, notes, evidence)"
+SQLITE_FTS = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(event_id UNINDEXED, notes, evidence)"
+)
