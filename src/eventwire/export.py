@@ -1,4 +1,5 @@
-"""Exports that stream from the store: ACLED-style CSV, the JSON document, GeoJSON."""
+"""Exports that stream from the store: ACLED's CSV (`--format acled`), the same with eventwire's
+own columns after ACLED's (`--format csv`), the JSON document, GeoJSON and Parquet."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .serialize import ACLED_COLUMNS, EXTRA_COLUMNS
+from .acled_format import ACLED_EXPORT_COLUMNS, EVENTWIRE_COLUMNS, acled_row, csv_row
 
-CSV_COLUMNS = ACLED_COLUMNS + EXTRA_COLUMNS
+# `--format acled`: exactly ACLED's export columns; `--format csv`: those, then eventwire's own.
+ACLED_CSV_COLUMNS = ACLED_EXPORT_COLUMNS
+CSV_COLUMNS = ACLED_EXPORT_COLUMNS + EVENTWIRE_COLUMNS
 
 
 def _jsonable(value: Any) -> Any:
@@ -17,21 +20,39 @@ def _jsonable(value: Any) -> Any:
 
 
 def public_event(row: dict[str, Any]) -> dict[str, Any]:
-    """A stored event row as the public JSON event (ACLED names + plover, evidence, sources)."""
-    out = {k: _jsonable(v) for k, v in row.items() if k not in ("created_at",)}
-    out["event_id_cnty"] = row["id"]
+    """A stored event row as the public JSON event (ACLED names + plover, evidence, sources),
+    with its `origin`; an imported ACLED event also carries what the export said in `acled`,
+    and keeps ACLED's own `event_id_cnty` and `source`."""
+    out = {k: _jsonable(v) for k, v in row.items() if k not in ("created_at", "updated_at")}
+    imported = row.get("acled")
+    out["event_id_cnty"] = imported["event_id_cnty"] if imported else row["id"]
     out["year"] = row["event_date"].year if row.get("event_date") else None
     out["iso"] = row.get("country")
     out["source"] = "; ".join(sorted({s["source"] for s in row.get("sources", []) if s.get("source")})) or None
+    if imported:
+        out["source"] = imported.get("source")
+    out["origin"] = row.get("origin") or "eventwire"
     return out
 
 
 def write_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """ACLED's columns with ACLED's values (acled_format.acled_row), then eventwire's own."""
     writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), extrasaction="ignore")
     writer.writeheader()
     n = 0
     for row in events:
-        writer.writerow(public_event(row))
+        writer.writerow(csv_row(row))
+        n += 1
+    return n
+
+
+def write_acled(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """Exactly the columns of ACLED's export, in ACLED's order, for scripts that read ACLED's."""
+    writer = csv.DictWriter(out, fieldnames=list(ACLED_CSV_COLUMNS), extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for row in events:
+        writer.writerow(acled_row(row))
         n += 1
     return n
 
@@ -80,6 +101,9 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str, drop: tuple[str, ..
             return
         table = pa.Table.from_pylist(buf, schema=writer.schema if writer else None)
         if writer is None:
+            # A column empty in the whole first chunk would be typed null and refuse later text
+            # (an imported event's `acled`, an `admin3`): such columns are text.
+            table = table.cast(pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in table.schema]))
             writer = pq.ParquetWriter(path, table.schema)
         writer.write_table(table)
         buf.clear()
