@@ -16,7 +16,7 @@ from typing import Any
 
 from . import __version__
 from .errors import EventwireError, InputError
-from .export import write_csv, write_document, write_geojson
+from .export import write_acled, write_csv, write_document, write_geojson
 from .settings import Settings, describe
 
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_REJECTS = 0, 1, 2, 3
@@ -49,7 +49,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--type", dest="event_type", help="ACLED event type")
     p.add_argument("--sub-type", dest="sub_event_type", help="ACLED sub-event type")
     p.add_argument("--actor", help="actor name (substring)")
-    p.add_argument("--country", help="ISO country code")
+    p.add_argument("--country", help="country: ISO code (SY, SYR) or name (Syria, Democratic Republic of Congo)")
+    p.add_argument("--origin", choices=("eventwire", "acled"), help="only events coded here, or only those imported from ACLED")
     p.add_argument("--admin1")
     p.add_argument("--search", dest="q", help="full-text search over notes and evidence")
     p.add_argument("--min-confidence", type=float)
@@ -84,13 +85,18 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     _filters(p)
     p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--format", choices=("table", "json", "csv", "geojson"), default="table")
+    p.add_argument("--format", choices=("table", "json", "csv", "acled", "geojson"), default="table")
 
     p = sub.add_parser("export", help="export all stored events (streamed)")
     _common(p)
     _filters(p)
-    p.add_argument("--format", choices=("csv", "json", "geojson", "parquet"), default="csv")
+    p.add_argument("--format", choices=("csv", "acled", "json", "geojson", "parquet"), default="csv",
+                   help="acled: exactly ACLED's export columns; csv: ACLED's columns, then eventwire's own")
     p.add_argument("-o", "--output", help="file to write (default: standard output); for parquet, a directory")
+
+    p = sub.add_parser("import-acled", help="load ACLED CSV exports (current or older schema) beside eventwire's events")
+    p.add_argument("files", nargs="+", metavar="FILE.csv")
+    _common(p)
 
     for name, help_ in (("rejects", "list rejected inputs with their reason codes"), ("quotes", "list quotes and their speakers"), ("actors", "list actors and how often they are mentioned")):
         p = sub.add_parser(name, help=help_)
@@ -227,8 +233,13 @@ def print_table(events: Any, out: Any) -> None:
         actors = " vs ".join(x for x in (e.get("actor1"), e.get("actor2")) if x) or "-"
         where = ", ".join(x for x in (e.get("location"), e.get("admin1"), e.get("country")) if x) or "-"
         fatal = f"  fatalities {e['fatalities']}" if e.get("fatalities") else ""
-        print(f"{date} (p{e.get('time_precision')})  {e['event_type']} / {e['sub_event_type']}  [{e.get('plover')}]{fatal}", file=out)
-        print(f"    {actors}  @ {where} (geo p{e.get('geo_precision')})  conf {e.get('confidence'):.2f}  id {e['id']}", file=out)
+        imported = e.get("origin") == "acled"
+        tag = "ACLED" if imported else e.get("plover")
+        conf = f"  conf {e['confidence']:.2f}" if e.get("confidence") is not None else ""
+        print(f"{date} (p{e.get('time_precision')})  {e['event_type']} / {e['sub_event_type']}  [{tag}]{fatal}", file=out)
+        print(f"    {actors}  @ {where} (geo p{e.get('geo_precision')}){conf}  id {e['id']}", file=out)
+        if imported and e.get("notes"):
+            print(textwrap.indent(textwrap.fill(e["notes"], 96), "    > "), file=out)
         for ev in e.get("evidence", []):
             if ev.get("field") == "event":
                 print(textwrap.indent(textwrap.fill(ev["text"], 96), "    > "), file=out)
@@ -241,7 +252,7 @@ def _filter_from(args: argparse.Namespace) -> Any:
     return EventFilter(
         start=args.start, end=args.end, bbox=args.bbox, event_type=args.event_type,
         sub_event_type=args.sub_event_type, actor=args.actor, country=args.country,
-        admin1=args.admin1, q=args.q, min_confidence=args.min_confidence,
+        admin1=args.admin1, q=args.q, min_confidence=args.min_confidence, origin=args.origin,
     )
 
 
@@ -257,6 +268,8 @@ def cmd_events(args: argparse.Namespace, settings: Settings) -> int:
         write_document({"events": (_public(e) for e in events)}, sys.stdout)
     elif args.format == "csv":
         write_csv(events, sys.stdout)
+    elif args.format == "acled":
+        write_acled(events, sys.stdout)
     else:
         write_geojson(events, sys.stdout)
     return EXIT_OK
@@ -274,6 +287,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.format == "csv":
             n = write_csv(events, out)
+        elif args.format == "acled":
+            n = write_acled(events, out)
         elif args.format == "geojson":
             n = write_geojson(events, out)
         else:
@@ -310,6 +325,24 @@ def _export_parquet(store: Any, events: Any, output: str | None) -> int:
     q = write_parquet(iter_quotes(store), str(folder / "quotes.parquet"))
     print(f"{n} events, {p} place mentions, {q} quotes exported to {folder}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_import_acled(args: argparse.Namespace, settings: Settings) -> int:
+    """Exit 0 when every row was imported (or was already there), 3 when some were rejected."""
+    from .store import Store
+    from .store.acled_import import import_acled
+
+    store = Store(settings.db)
+    rejected = 0
+    for file in args.files:
+        summary = import_acled(store, file)
+        for r in summary.rejects[:20]:
+            print(f"rejected {r.origin}:{r.position} [{r.reason}]: {r.message}", file=sys.stderr)
+        if len(summary.rejects) > 20:
+            print(f"... and {len(summary.rejects) - 20} more (eventwire rejects)", file=sys.stderr)
+        print(summary.line(), file=sys.stderr)
+        rejected += len(summary.rejects)
+    return EXIT_REJECTS if rejected else EXIT_OK
 
 
 def cmd_rejects(args: argparse.Namespace, settings: Settings) -> int:
@@ -415,7 +448,7 @@ def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
 
 
 COMMANDS = {
-    "run": cmd_run, "watch": cmd_watch, "events": cmd_events, "export": cmd_export, "rejects": cmd_rejects,
+    "run": cmd_run, "watch": cmd_watch, "events": cmd_events, "export": cmd_export, "import-acled": cmd_import_acled, "rejects": cmd_rejects,
     "quotes": cmd_quotes, "actors": cmd_actors, "serve": cmd_serve, "gazetteer": cmd_gazetteer,
     "explain": cmd_explain, "unmerge": cmd_unmerge, "settings": cmd_settings,
 }

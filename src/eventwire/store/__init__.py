@@ -88,6 +88,7 @@ class Store:
     def _migrate(self) -> None:
         with self.writing() as conn:
             s.metadata.create_all(conn)
+            _add_columns(conn)  # before the indexes: some index the added columns
             for index in s.events.indexes:  # indexes added since an existing database was made
                 index.create(conn, checkfirst=True)
             if self.is_sqlite:
@@ -229,6 +230,21 @@ class _Tx:
                 self.tx.rollback()
         finally:
             self.conn.close()
+
+
+def _add_columns(conn: Any) -> None:
+    """Give a database made before them the columns added to `events` since (schema.py's
+    ADDED_EVENT_COLUMNS), each with its constant default, so older rows read as eventwire's."""
+    from sqlalchemy import inspect
+    from sqlalchemy.schema import CreateColumn
+
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for name in s.ADDED_EVENT_COLUMNS:
+        if name in have:
+            continue
+        spec = str(CreateColumn(s.events.c[name]).compile(dialect=conn.dialect))
+        guard = "IF NOT EXISTS " if conn.dialect.name == "postgresql" else ""  # two first opens at once
+        conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {guard}{spec}")
 
 
 def _bump_generation(conn: Any) -> None:

@@ -21,7 +21,8 @@ from ..records import ArticleResult, Event
 from ..serialize import event_from_payload, event_payload
 from . import schema as s
 
-EVENT_COLUMNS = [c.name for c in s.events.columns if c.name != "created_at"]
+# The columns that hold an Event record's fields (not the store's own: created_at, origin, ...).
+EVENT_COLUMNS = [c.name for c in s.events.columns if c.name in Event.__dataclass_fields__]
 # Half-width in degrees of the box searched for stored events near a new one (~30 km).
 SEARCH_DEGREES = 0.3
 
@@ -37,7 +38,7 @@ def write_events(conn: Any, store: Any, result: ArticleResult) -> None:
         match = _best_stored_match(conn, report, taken)
         if match is None:
             target = report.id
-            conn.execute(s.events.insert().values(**event_row(report)))
+            conn.execute(s.events.insert().values(**event_row(report), origin="eventwire"))
         else:
             target, score, reasons = match
             conn.execute(s.merge_log.insert().values(
@@ -52,7 +53,10 @@ def write_events(conn: Any, store: Any, result: ArticleResult) -> None:
 
 def _best_stored_match(conn: Any, report: Event, taken: set[str]) -> tuple[str, float, list[str]] | None:
     e = s.events
-    conds = [e.c.event_type == report.event_type]
+    # Only events coded here merge: an imported ACLED event is shown beside them, never changed.
+    # (An inequality, which SQLite's planner does not try to serve from ix_events_origin_type_date,
+    # so this query keeps the type/date, country and box indexes it was tuned for.)
+    conds = [e.c.event_type == report.event_type, e.c.origin != "acled"]
     if report.event_date is not None:
         window = dt.timedelta(days=CROSS_WINDOW_DAYS + 31 * (report.time_precision == 3))
         conds += [e.c.event_date >= report.event_date - window, e.c.event_date <= report.event_date + window]
@@ -96,6 +100,7 @@ def refresh_event(conn: Any, store: Any, event_id_: str) -> None:
     event = combine_reports(event_id_, reports)
     values = event_row(event)
     values.pop("id")
+    values["updated_at"] = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
     conn.execute(update(s.events).where(s.events.c.id == event_id_).values(**values))
     seen = set()
     for ev in event.evidence:
@@ -139,7 +144,7 @@ def unmerge(conn: Any, store: Any, event_id_: str, article_id: str) -> list[str]
         new_id = event_id(art, start, report.event_type)
         if new_id == event_id_:  # the detached article was the event's first report: re-key the rest
             new_id = event_id(art, start, report.event_type + ":split")
-        conn.execute(s.events.insert().values(**{**event_row(report), "id": new_id}))
+        conn.execute(s.events.insert().values(**{**event_row(report), "id": new_id}, origin="eventwire"))
         conn.execute(update(s.reports).where(and_(s.reports.c.article_id == art, s.reports.c.start == start)).values(event_id=new_id))
         conn.execute(s.merge_log.insert().values(event_id=event_id_, article_id=art, start=start, action="unmerged", score=None, reason=f"undone by user; now event {new_id}"))
         refresh_event(conn, store, new_id)

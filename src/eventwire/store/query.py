@@ -6,6 +6,7 @@ Shared by the CLI (`eventwire events`, exports) and the HTTP API.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,12 @@ from sqlalchemy import Select, and_, false, func, or_, select, text
 from . import Store
 from . import schema as s
 
-SORTABLE = {"event_date", "fatalities", "confidence", "event_type", "country", "location", "id"}
+SORTABLE = {"event_date", "fatalities", "confidence", "event_type", "country", "location", "id", "origin"}
+# The fields of an imported ACLED event that are not columns of every event (acled_events).
+ACLED_FIELDS = (
+    "event_id_cnty", "event_id_no_cnty", "data_id", "iso", "iso3", "region", "country",
+    "original_event_type", "disorder_type", "civilian_targeting", "source", "source_scale", "tags", "timestamp",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +37,7 @@ class EventFilter:
     q: str | None = None  # full-text search over notes and evidence
     min_confidence: float | None = None
     article_ids: tuple[str, ...] | None = None
+    origin: str | None = None  # "eventwire" (coded here) or "acled" (imported)
 
 
 def events_query(f: EventFilter, store: Store, narrow_first: bool = False) -> Select[Any]:
@@ -53,7 +60,9 @@ def events_query(f: EventFilter, store: Store, narrow_first: bool = False) -> Se
     if f.actor:
         conds.append(_actor_condition(f.actor, store))
     if f.country:
-        conds.append(e.c.country == f.country.upper() if len(f.country) == 2 else e.c.country == f.country)
+        conds.append(_country_condition(f.country))
+    if f.origin:
+        conds.append(e.c.origin == f.origin)
     if f.admin1:
         conds.append(e.c.admin1 == f.admin1)
     if f.min_confidence is not None:
@@ -63,6 +72,21 @@ def events_query(f: EventFilter, store: Store, narrow_first: bool = False) -> Se
     if f.q:
         conds.append(_fulltext(f.q, store, narrow_first))
     return select(e).where(and_(*conds)) if conds else select(e)
+
+
+def _country_condition(value: str) -> Any:
+    """Events in a country given by ISO code (alpha-2 or alpha-3) or by name, as ACLED or
+    GeoNames spell it ("Syria", "Democratic Republic of Congo", "DR Congo", ...)."""
+    from ..acled_format import country_code
+
+    e = s.events
+    code = country_code(value)
+    if code is not None:
+        return e.c.country == code
+    if len(value) == 2:
+        return e.c.country == value.upper()
+    # A name no table knows: the country as an imported ACLED export wrote it.
+    return e.c.id.in_(select(s.acled_events.c.event_id).where(s.acled_events.c.country == value))
 
 
 MAX_ACTOR_NAMES = 500  # beyond this many matching names, one scan with LIKE is cheaper
@@ -157,9 +181,21 @@ def attach_details(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, A
             evidence[r["event_id"]].append({k: r[k] for k in ("article_id", "start", "end", "text", "field")})
         for r in conn.execute(select(s.event_sources).where(s.event_sources.c.event_id.in_(ids)).order_by(s.event_sources.c.article_id)).mappings():
             sources[r["event_id"]].append({k: r[k] for k in ("article_id", "url", "source", "speaker")})
+    imported = [r["id"] for r in rows if r.get("origin") == "acled"]
+    acled: dict[str, dict[str, Any]] = {}
+    if imported:
+        a = s.acled_events
+        with store.reading() as conn:
+            for r in conn.execute(select(a).where(a.c.event_id.in_(imported))).mappings():
+                acled[r["event_id"]] = {k: r[k] for k in ACLED_FIELDS}
+                if r["full_text"]:  # values longer than the events columns, as the export had them
+                    acled[r["event_id"]]["full_text"] = json.loads(r["full_text"])
     for r in rows:
         r["evidence"] = evidence[r["id"]]
         r["sources"] = sources[r["id"]]
+        if r["id"] in acled:
+            r["acled"] = acled[r["id"]]
+            r.update(r["acled"].pop("full_text", None) or {})
     return rows
 
 

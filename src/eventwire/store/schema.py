@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -84,6 +85,11 @@ events = Table(
     Column("notes", Text),
     Column("confidence", Float),
     Column("created_at", DateTime, server_default=func.current_timestamp()),
+    # Where the event comes from: "eventwire" (coded from news here) or "acled" (imported from an
+    # ACLED export by `eventwire import-acled`); and when it last changed (a merge, a refresh).
+    # Both were added after the first release: `Store._migrate` adds them to older databases.
+    Column("origin", String(16), nullable=False, server_default="eventwire"),
+    Column("updated_at", DateTime),
 )
 Index("ix_events_date_id", events.c.event_date, events.c.id)  # pages of events newest first
 Index("ix_events_type", events.c.event_type, events.c.sub_event_type)
@@ -99,6 +105,36 @@ Index("ix_events_country_type_date", events.c.country, events.c.event_type, even
 ACTOR_COLUMNS = (events.c.actor1, events.c.actor2, events.c.assoc_actor_1, events.c.assoc_actor_2)
 for _column in ACTOR_COLUMNS:
     Index(f"ix_events_{_column.name}", _column)
+Index("ix_events_origin_type_date", events.c.origin, events.c.event_type, events.c.event_date)
+# Columns added to `events` since the first release, which `Store._migrate` adds to a database
+# made before them (ALTER TABLE ... ADD COLUMN, with the column's constant default).
+ADDED_EVENT_COLUMNS = ("origin", "updated_at")
+
+# What an ACLED export said about an imported event beyond the columns every event has: its
+# ACLED identifiers and the fields eventwire does not code, kept to be written back on export.
+acled_events = Table(
+    "acled_events",
+    metadata,
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("event_id_cnty", String(64), nullable=False),
+    Column("event_id_no_cnty", String(32)),
+    Column("data_id", String(32)),
+    Column("iso", Integer),
+    Column("iso3", String(8)),
+    Column("region", String(64)),
+    Column("country", String(200)),  # as the export wrote it
+    Column("original_event_type", String(100)),  # e.g. "Riots/Protests" in the older schema
+    Column("disorder_type", String(64)),
+    Column("civilian_targeting", String(64)),
+    Column("source", Text),
+    Column("source_scale", String(200)),
+    Column("tags", Text),
+    Column("timestamp", BigInteger),
+    Column("full_text", Text),  # JSON {column: value} of values longer than the events column holds
+    Column("file", Text),
+    Column("line", Integer),
+)
+Index("ix_acled_events_country", acled_events.c.country)
 
 evidence = Table(
     "evidence",
