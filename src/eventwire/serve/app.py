@@ -23,6 +23,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
+from ..acled_format import ORIGINS
 from ..export import public_event
 from ..settings import Settings
 from ..store import Store
@@ -217,18 +218,21 @@ def event_filter(
     event_type: Annotated[str | None, Query(max_length=200)] = None,
     sub_event_type: Annotated[str | None, Query(max_length=200)] = None,
     actor: Annotated[str | None, Query(description="Part of an actor's name, any case (actor1, actor2 or associates).", max_length=300)] = None,
-    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code.", max_length=100)] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 code (alpha-2 or alpha-3) or country name, e.g. SY, SYR or Syria.", max_length=100)] = None,
     admin1: Annotated[str | None, Query(max_length=200)] = None,
     q: Annotated[str | None, Query(description="Full-text search over notes and evidence: every word must occur.", max_length=500)] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    origin: Annotated[str | None, Query(description="eventwire (coded from news here) or acled (imported with eventwire import-acled).", max_length=32)] = None,
 ) -> EventFilter:
     if start and end and start > end:
         raise errors.InvalidParameter(f"start {start} is after end {end}")
+    if origin and origin not in ORIGINS:
+        raise errors.InvalidParameter(f"origin must be one of {', '.join(ORIGINS)}, not {origin!r}")
     return EventFilter(
         start=start, end=end, bbox=parse_bbox(bbox) if bbox else None,
         event_type=event_type or None, sub_event_type=sub_event_type or None, actor=actor or None,
         country=country or None, admin1=admin1 or None, q=(q or "").strip() or None,
-        min_confidence=min_confidence,
+        min_confidence=min_confidence, origin=origin or None,
     )
 
 

@@ -37,6 +37,25 @@ class SourceOut(BaseModel):
     speaker: str | None = None
 
 
+class AcledOut(BaseModel):
+    """What an ACLED export said about an imported event, beyond the columns every event has."""
+
+    event_id_cnty: str
+    event_id_no_cnty: str | None = None
+    data_id: str | None = None
+    iso: int | None = None
+    iso3: str | None = None
+    region: str | None = None
+    country: str | None = Field(default=None, description="The country as the export named it.")
+    original_event_type: str | None = Field(default=None, description="The event type as written, e.g. Riots/Protests in the older schema.")
+    disorder_type: str | None = None
+    civilian_targeting: str | None = None
+    source: str | None = None
+    source_scale: str | None = None
+    tags: str | None = None
+    timestamp: int | None = None
+
+
 class EventOut(BaseModel):
     """An event with ACLED's column names plus plover, confidence, evidence and sources."""
 
@@ -72,6 +91,8 @@ class EventOut(BaseModel):
     confidence: float | None = None
     evidence: list[EvidenceOut] = []
     sources: list[SourceOut] = []
+    origin: str = Field(default="eventwire", description="eventwire (coded from news here) or acled (imported from an ACLED export).")
+    acled: AcledOut | None = Field(default=None, description="For an imported ACLED event: what the export said.")
 
 
 class SpeakerOut(BaseModel):
@@ -107,7 +128,8 @@ class PointsOut(BaseModel):
     total: int = Field(description="Events that match the filters and have coordinates.")
     truncated: bool = Field(description="True when more events match than `limit`: the newest are returned.")
     types: list[str] = Field(description="Event type names; a point's third number indexes this list.")
-    points: list[list[Any]] = Field(description="[id, latitude, longitude, type index, event_date or null]")
+    origins: list[str] = Field(default=["eventwire"], description="Origin names (eventwire first); a point's sixth number, where it has one, indexes this list.")
+    points: list[list[Any]] = Field(description="[id, latitude, longitude, type index, event_date or null], then the origin index for a point not coded here (an imported ACLED event)")
 
 
 class DayCount(BaseModel):

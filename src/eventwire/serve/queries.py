@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, and_, func, select, true, type_coerce
+from sqlalchemy import ColumnElement, String, and_, func, literal, select, true, type_coerce
 
 from ..store import Store
 from ..store import schema as s
@@ -56,27 +56,41 @@ def points(store: Store, f: EventFilter, limit: int) -> dict[str, Any]:
     """Compact map points, newest first, at most `limit` of them.
 
     A row is `[id, latitude, longitude, type index, date or null]`, with the type names listed
-    once: a 100,000-point answer stays a few megabytes and parses fast in the browser.
+    once: a 100,000-point answer stays a few megabytes and parses fast in the browser. A point
+    not coded here (an imported ACLED event) has a sixth number, its index in `origins`; the rows
+    of eventwire's own events keep the five they always had.
     """
     e = s.events
     cond = and_(where(f, store), e.c.latitude.is_not(None), e.c.longitude.is_not(None))
     # The date is read as stored text (no date objects made and formatted back): this query
     # returns up to 100,000 rows and Python-side conversion was most of its time.
     day = type_coerce(e.c.event_date, String) if store.is_sqlite else e.c.event_date
+    with store.reading() as conn:
+        # The origin is read only when the database holds imported events: the column is not in
+        # ix_events_map, which covers this query on a database of eventwire's own events alone.
+        mixed = conn.execute(select(e.c.id).where(e.c.origin == "acled").limit(1)).first() is not None
+    origin = e.c.origin if mixed else literal("eventwire", String)
     query = (
-        select(e.c.id, func.round(e.c.latitude, 5), func.round(e.c.longitude, 5), e.c.event_type, day)
+        select(e.c.id, func.round(e.c.latitude, 5), func.round(e.c.longitude, 5), e.c.event_type, day, origin)
         .where(cond).order_by(e.c.event_date.desc(), e.c.id).limit(limit + 1)
     )
     type_index: dict[str, int] = {}
+    origin_index: dict[str, int] = {"eventwire": 0}
     rows: list[list[Any]] = []
     with store.reading() as conn:
-        for eid, lat, lon, etype, when in conn.execute(query):
+        for eid, lat, lon, etype, when, origin in conn.execute(query):
             idx = type_index.get(etype)
             if idx is None:
                 idx = type_index[etype] = len(type_index)
-            rows.append([eid, lat, lon, idx, when if isinstance(when, str) or when is None else when.isoformat()])
+            oidx = origin_index.get(origin)
+            if oidx is None:
+                oidx = origin_index[origin] = len(origin_index)
+            row = [eid, lat, lon, idx, when if isinstance(when, str) or when is None else when.isoformat()]
+            if oidx:
+                row.append(oidx)
+            rows.append(row)
     truncated = len(rows) > limit
-    return {"types": list(type_index), "points": rows[:limit], "truncated": truncated}
+    return {"types": list(type_index), "origins": list(origin_index), "points": rows[:limit], "truncated": truncated}
 
 
 def located_count(store: Store, f: EventFilter) -> int:

@@ -16,6 +16,9 @@
     "Strategic developments": "#229954"
   };
   var OTHER_COLOUR = "#7f8c8d";
+  // Where an event comes from: coded here from news (round markers) or imported from an ACLED
+  // export with `eventwire import-acled` (square markers, an "ACLED" badge in the list).
+  var ORIGIN_LABELS = { eventwire: "eventwire (coded from news)", acled: "ACLED (imported)" };
   var FIELD_LABELS = {
     event: "event", event_date: "date", actor1: "actor 1", actor2: "actor 2",
     location: "location", fatalities: "fatalities"
@@ -29,7 +32,7 @@
   var MAX_TIMELINE_BARS = 240;
 
   var state = {
-    filters: { event_type: "", country: "", actor: "", q: "", start: "", end: "" },
+    filters: { event_type: "", country: "", origin: "", actor: "", q: "", start: "", end: "" },
     config: null,
     map: null,
     cluster: null,
@@ -192,6 +195,10 @@
           sw.style.background = TYPE_COLOURS[type];
           box.appendChild(el("div", { className: "legend-row" }, sw, type));
         });
+        Object.keys(ORIGIN_LABELS).forEach(function (origin) {
+          var sw = el("span", { className: "swatch origin-swatch origin-" + origin });
+          box.appendChild(el("div", { className: "legend-row legend-origin" }, sw, ORIGIN_LABELS[origin]));
+        });
         L.DomEvent.disableClickPropagation(box);
         return box;
       }
@@ -199,12 +206,19 @@
     map.addControl(new Legend());
   }
 
-  function iconFor(type) {
-    if (!state.icons[type]) {
+  function iconFor(type, origin) {
+    var key = type + "|" + (origin || "eventwire");
+    if (!state.icons[key]) {
       var idx = Object.keys(TYPE_COLOURS).indexOf(type);
-      state.icons[type] = L.divIcon({ className: "pin pin-" + (idx < 0 ? "other" : idx), iconSize: [14, 14] });
+      var cls = "pin pin-" + (idx < 0 ? "other" : idx) + (origin === "acled" ? " pin-acled" : "");
+      state.icons[key] = L.divIcon({ className: cls, iconSize: [14, 14] });
     }
-    return state.icons[type];
+    return state.icons[key];
+  }
+
+  /** A point's origin: its sixth number indexes `origins`; points without one are eventwire's. */
+  function originOf(body, p) {
+    return p.length > 5 && body.origins ? body.origins[p[5]] : "eventwire";
   }
 
   function drawPoints(body, generation) {
@@ -216,6 +230,7 @@
     if (body.points.length > MARKERCLUSTER_MAX) {
       state.grid.points = body.points;
       state.grid.types = body.types;
+      state.grid.origins = body.origins;
       drawGrid();
       mapNode.dataset.markers = String(body.points.length);
       mapNode.dataset.mode = "grid";
@@ -227,7 +242,9 @@
     for (var i = 0; i < body.points.length; i++) {
       var p = body.points[i];
       var type = body.types[p[3]];
-      markers[i] = L.marker([p[1], p[2]], { icon: iconFor(type), eventId: p[0], title: type + (p[4] ? ", " + p[4] : ""), keyboard: false });
+      var origin = originOf(body, p);
+      var title = type + (p[4] ? ", " + p[4] : "") + (origin === "acled" ? " (ACLED)" : "");
+      markers[i] = L.marker([p[1], p[2]], { icon: iconFor(type, origin), eventId: p[0], title: title, keyboard: false });
     }
     return new Promise(function (resolve) {
       if (!markers.length) return resolve(0);
@@ -273,7 +290,8 @@
     cells.forEach(function (c) {
       if (c.n === 1) {
         var type = g.types[c.first[3]];
-        var single = L.marker([c.first[1], c.lon], { icon: iconFor(type), eventId: c.first[0], title: type + (c.first[4] ? ", " + c.first[4] : ""), keyboard: false });
+        var origin = originOf(g, c.first);
+        var single = L.marker([c.first[1], c.lon], { icon: iconFor(type, origin), eventId: c.first[0], title: type + (c.first[4] ? ", " + c.first[4] : "") + (origin === "acled" ? " (ACLED)" : ""), keyboard: false });
         single.on("click", function () { openEvent(c.first[0]); });
         g.layer.addLayer(single);
         return;
@@ -438,12 +456,14 @@
   function initFilters(facets) {
     var type = document.getElementById("f-type");
     var country = document.getElementById("f-country");
+    var origin = document.getElementById("f-origin");
     fillSelect(type, facets.types, "event_type", function (t) { return t.event_type + " (" + fmtNumber(t.count) + ")"; });
     fillSelect(country, facets.countries, "country", function (c) { return c.country + " (" + fmtNumber(c.count) + ")"; });
     var timer = null;
     function changed() {
       state.filters.event_type = type.value;
       state.filters.country = country.value;
+      state.filters.origin = origin.value;
       state.filters.actor = document.getElementById("f-actor").value.trim();
       state.filters.q = document.getElementById("f-q").value.trim();
       clearTimeout(timer);
@@ -451,14 +471,15 @@
     }
     type.addEventListener("change", changed);
     country.addEventListener("change", changed);
+    origin.addEventListener("change", changed);
     document.getElementById("f-actor").addEventListener("input", changed);
     document.getElementById("f-q").addEventListener("input", changed);
     document.getElementById("filters").addEventListener("submit", function (ev) { ev.preventDefault(); changed(); });
     document.getElementById("f-clear").addEventListener("click", function () {
-      type.value = country.value = "";
+      type.value = country.value = origin.value = "";
       document.getElementById("f-actor").value = document.getElementById("f-q").value = "";
       state.brush = null;
-      state.filters = { event_type: "", country: "", actor: "", q: "", start: "", end: "" };
+      state.filters = { event_type: "", country: "", origin: "", actor: "", q: "", start: "", end: "" };
       showBrush();
       refresh(true);
     });
@@ -473,6 +494,12 @@
     return chip;
   }
 
+  /** An "ACLED" badge on an imported event; nothing on eventwire's own. */
+  function originBadge(ev) {
+    if (ev.origin !== "acled") return null;
+    return el("span", { className: "chip origin-badge", title: "Imported from an ACLED export" }, "ACLED");
+  }
+
   function actorsLine(ev) {
     return [ev.actor1, ev.actor2].filter(Boolean).join(" vs ");
   }
@@ -482,7 +509,7 @@
     clear(list);
     page.items.forEach(function (ev) {
       var row = el("li", { className: "event-row", tabindex: "0", dataset: { id: ev.id }, role: "button" },
-        el("div", { className: "row-top" }, typeChip(ev.sub_event_type || ev.event_type), el("span", { className: "muted" }, ev.event_date || "undated")),
+        el("div", { className: "row-top" }, typeChip(ev.sub_event_type || ev.event_type), originBadge(ev), el("span", { className: "muted" }, ev.event_date || "undated")),
         el("div", { className: "row-place" }, [ev.location, ev.country].filter(Boolean).join(", ") || "unknown place"),
         el("div", { className: "row-actors muted" }, actorsLine(ev)));
       row.addEventListener("click", function () { openEvent(ev.id); });
@@ -528,7 +555,7 @@
     var body = document.getElementById("panel-body");
     clear(body);
     body.dataset.eventId = ev.id;
-    body.appendChild(el("div", { className: "panel-title" }, typeChip(ev.event_type),
+    body.appendChild(el("div", { className: "panel-title" }, typeChip(ev.event_type), originBadge(ev),
       el("h2", null, ev.sub_event_type || ev.event_type)));
     var fatal = ev.fatalities ? (ev.fatalities_qualifier ? ev.fatalities_qualifier + " " : "") + ev.fatalities : "0";
     body.appendChild(el("dl", { className: "facts" },
@@ -538,7 +565,21 @@
       fact("Actor 2", ev.actor2),
       fact("Fatalities", fatal),
       fact("Confidence", ev.confidence !== null && ev.confidence !== undefined ? Math.round(ev.confidence * 100) + "%" : null),
-      fact("PLOVER", ev.plover)));
+      fact("PLOVER", ev.plover),
+      fact("Origin", ORIGIN_LABELS[ev.origin] || ev.origin)));
+    if (ev.origin === "acled") {
+      // An imported event has no articles here: show what ACLED wrote, as text.
+      var acled = ev.acled || {};
+      body.appendChild(el("section", { className: "acled-notes" },
+        el("h3", null, "ACLED's notes"),
+        el("p", null, ev.notes || ""),
+        el("dl", { className: "facts" },
+          fact("ACLED id", acled.event_id_cnty || ev.event_id_cnty),
+          fact("Sources", ev.source),
+          fact("Source scale", acled.source_scale),
+          fact("Disorder type", acled.disorder_type))));
+      return;
+    }
     body.appendChild(fieldLegend());
     articles.forEach(function (article) {
       var spans = ev.evidence.filter(function (e) { return e.article_id === article.id; });
