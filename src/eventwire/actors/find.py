@@ -230,7 +230,10 @@ def _entity_actor(
         if actor is not None:
             return actor
         text = span.text
-        return Actor(text, registry.guess_inter(text), registry.country_of(text), None, known=False)
+        inter = registry.guess_inter(text)
+        if inter is None:
+            return None
+        return Actor(text, inter, registry.country_of(text), None, known=False)
     if label == "NORP" and root.dep_ in _NOMINAL_DEPS and root.tag_ in ("NNS", "NNPS"):
         if span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic":
             # "ethnic Albanians" in a Serbia story are Serbia's civilians, not Albania's

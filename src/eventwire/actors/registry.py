@@ -394,14 +394,15 @@ class ActorRegistry:
                     return kind, head
         return None
 
-    def guess_inter(self, text: str) -> int:
-        """ACLED inter code guessed from the words of an organisation the registry lacks; 8
-        ("other") when nothing points to an armed, political or state actor."""
+    def guess_inter(self, text: str) -> int | None:
+        """ACLED inter code guessed from the words of an organisation the registry lacks; None
+        when nothing points to an armed, political or state actor (a company, a court, a club:
+        no actor at all, rather than "External/Other" by default)."""
         words = f" {normalize(text).replace('-', ' ')} "
         for inter, keys in self.inter_guess:
             if any(f" {k.replace('-', ' ')} " in words for k in keys):
                 return inter
-        return _FOREIGN_INTER
+        return None
 
     def government(self, iso: str, focus: str | None) -> Actor:
         """A state acting as a whole ("Israel", "Moscow", "Hungarian officials")."""

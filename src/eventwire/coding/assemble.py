@@ -1,11 +1,14 @@
 """Code events: from one annotated article's sentences, places, actors, dates and numbers to
 ACLED-style Event records, merged within the article.
 
-A sentence becomes a candidate event when the classifier says it reports an ACLED event; roles
-come from the dependency parse (agent → actor1, patient → actor2), the place from the sentence's
-own toponyms (else the article's main place), the date from the sentence's own date expressions
-(else the publication date at week precision). Background history (dated long before
-publication) is dropped with a reason in the run stats.
+A sentence becomes a candidate event only when it holds an accepted event mention
+(`mentions.py`: a codebook trigger used in its event sense, asserted as having happened, with the
+participants its type needs); the classifier only helps choose the sub-event type. Roles come from
+the parse around the trigger (`roles.py`), the place from the toponyms the event attaches to in its
+sentence (never the dateline; else the article's main place), the date from the sentence's own date
+expressions (else the publication date at week precision), the fatalities from the sentence or the
+next ones that report no event of their own. Background history (dated long before publication) is
+dropped with a reason in the run stats.
 """
 
 from __future__ import annotations
@@ -34,21 +37,25 @@ from ..records import (
     Span,
 )
 from ..resources import Resources
-from .classify import Classification, rule_hits
+from .classify import Classification, territory_hit
+from .mentions import (
+    article_is_armed,
+    find_triggers,
+    intervention_kind,
+    is_conflict_victim,
+    load_lexicon,
+    sentence_cues,
+    sentence_mentions,
+)
+from .roles import choose_roles, structural_roles
+from .taxonomy import EVENT_TYPE_OF, PLOVER_OF
 
 # An event dated this long before its article is background history, not news.
 # ACLED codes what a report says happened recently; "the war erupted in 2011" is context.
 MAX_EVENT_AGE_DAYS = 120
-# A sentence with no codebook trigger word (coding/classify.py rules) is coded only when the
-# statistical model alone is this sure. Calibrated on the team's synthetic corpus and example
-# articles: background lines ("declined to comment", "said it would send aid if ...") score
-# 0.35-0.62 without a trigger, while real reports carry a trigger or score above 0.8.
-TRIGGERLESS_MIN_CONFIDENCE = 0.7
 # Undated sentences take the publication date at this precision (2 = within the week).
 UNDATED_PRECISION = 2
 _BACKGROUND = re.compile(r"\b(since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak))|erupted\s+in|began\s+in\s+\d{4}|has\s+since|have\s+been\s+\w+ing\s+since)\b", re.IGNORECASE)
-_AGENT_DEPS = {"nsubj", "agent", "csubj"}
-_PATIENT_DEPS = {"dobj", "nsubjpass", "pobj", "attr", "dative", "obj"}
 
 
 def event_sentences(ann: AnnotatedArticle) -> list[tuple[BlockDoc, SpacySpan]]:
@@ -57,19 +64,27 @@ def event_sentences(ann: AnnotatedArticle) -> list[tuple[BlockDoc, SpacySpan]]:
     return [(bd, sent) for bd, sent in ann.sentences() if bd.block.kind is not BlockKind.TITLE]
 
 
-def classify_batch(anns: Sequence[AnnotatedArticle], res: Resources) -> list[list[Classification]]:
-    """Classify the event sentences of many articles in one model call (per-call overhead of the
-    vectorisers is most of the cost for one article's few sentences)."""
+def classify_batch(anns: Sequence[AnnotatedArticle], res: Resources) -> list[list[Classification | None]]:
+    """Classify, in one model call for many articles, only the sentences that hold a lexicon
+    trigger (the cheap test): the rest can never become events, so the model never sees them."""
+    lex = load_lexicon()
     per = [event_sentences(a) for a in anns]
-    flat = res.classifier.classify_sentences([sent for sents in per for _, sent in sents])
-    out, i = [], 0
-    for sents in per:
-        out.append(flat[i : i + len(sents)])
-        i += len(sents)
+    wanted = [[bool(find_triggers(sent, lex)) for _, sent in sents] for sents in per]
+    flat = res.classifier.classify_sentences([sent for sents, w in zip(per, wanted) for (_, sent), ok in zip(sents, w) if ok])
+    out: list[list[Classification | None]] = []
+    i = 0
+    for w in wanted:
+        row: list[Classification | None] = []
+        for ok in w:
+            row.append(flat[i] if ok else None)
+            i += ok
+        out.append(row)
     return out
 
 
-def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Classification] | None = None) -> ArticleResult:
+def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Classification | None] | None = None) -> ArticleResult:
+    """Code one article: event mentions (coding/mentions.py) decide whether a sentence reports
+    an event; roles, place, date and fatalities come from what the text says about it."""
     from ..actors.find import find_actors
     from ..geo import geoparse
 
@@ -81,25 +96,155 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     quotes = extract_quotes(ann)
     date_spans = [bd.token_span(article.id, ent) for bd in ann.docs for ent in bd.doc.ents if ent.label_ == "DATE"]
     dates = find_dates(date_spans, article.published)
-    candidates = []
     sentences = event_sentences(ann)
-    coded = classified if classified is not None else res.classifier.classify_sentences([sent for _, sent in sentences])
-    for (bd, sent), cls in zip(sentences, coded):
-        if cls.sub_event_type is None:
+    lex = load_lexicon()
+    if classified is None:
+        classified = classify_batch([ann], res)[0]
+    cues = [sentence_cues(sent, lex) for _, sent in sentences]
+    armed_article = article_is_armed(cues)
+    by_block = {id(bd): _token_mentions(bd, actors) for bd in ann.docs}
+    dateline = dateline_span(article)
+    candidates: list[Event] = []
+    coded_sentences: set[int] = set()
+    for k, ((bd, sent), cls) in enumerate(zip(sentences, classified)):
+        if cls is None:
             continue
-        if cls.confidence < res.settings.min_confidence or (cls.confidence < TRIGGERLESS_MIN_CONFIDENCE and not rule_hits(sent.text)):
-            stats["dropped_low_confidence"] += 1
+        in_sent = [(s, e, m) for s, e, m in by_block[id(bd)] if sent.start <= s and e <= sent.end]
+        armed_tokens = frozenset(i for s, e, m in in_sent if _is_armed_actor(m) for i in range(s, e))
+        mentions = sentence_mentions(sent, armed_article, armed_tokens, lex)
+        for m in mentions:
+            if not m.accepted:
+                stats[f"mention_rejected:{m.reason}"] += 1
+        accepted = [m for m in mentions if m.accepted]
+        if not accepted:
             continue
         sspan = bd.token_span(article.id, sent)
-        event = _candidate(ann, bd, sent, sspan, cls, places, actors, dates, quotes, country, res)
+        event = _candidate(ann, bd, sent, sspan, cls, accepted, in_sent, places, dates, quotes, country, dateline, res)
         if event is None:
             stats["dropped_background"] += 1
             continue
+        coded_sentences.add(k)
         candidates.append(event)
+    candidates = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id))
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
     return ArticleResult(article, tuple(events), tuple(places), tuple(actors), tuple(quotes), tuple(dates), dict(stats))
+
+
+def _token_mentions(bd: BlockDoc, actors: Sequence[ActorMention]) -> list[tuple[int, int, ActorMention]]:
+    """The block's actor mentions with their token range in its Doc."""
+    out = []
+    for m in actors:
+        if not (bd.block.start <= m.span.start and m.span.end <= bd.block.end) or m.span.end <= m.span.start:
+            continue
+        span = bd.doc.char_span(m.span.start - bd.offset, m.span.end - bd.offset, alignment_mode="expand")
+        if span is not None and len(span):
+            out.append((span.start, span.end, m))
+    return out
+
+
+# Actor words that do not by themselves make violence political: police and anonymous gunmen
+# appear in every local crime story.
+_WEAK_ACTOR = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:police\w*|officers?|gunm[ae]n|attackers?|assailants?|bandits?|suspects?|authorities|government|officials?)$", re.IGNORECASE)
+
+
+def _is_armed_actor(m: ActorMention) -> bool:
+    inter = m.actor.inter
+    if inter in (2, 4):
+        return True
+    if inter in (1, 3, 8):
+        return not _WEAK_ACTOR.match(m.span.text.strip()) and not m.actor.name.startswith("Government of") and not m.actor.name.startswith("Police Forces")
+    return False
+
+
+# "BEIRUT —", "MAKHACHKALA, Russia --", "KABUL (Reuters) -": where the story was filed.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?)\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|IANS|PTI|Xinhua|[A-Z]{2,6})\)\s*)?(?:—|–|--|-|:)\s")
+
+
+def dateline_span(article) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
+    """Character range of a dateline opening the first body block, or None."""
+    body = next((b for b in article.blocks if b.kind is BlockKind.BODY), None)
+    if body is None:
+        return None
+    m = _DATELINE.match(article.text[body.start : body.end])
+    if m is None:
+        return None
+    name = m.group(1)
+    if not (name.isupper() or "(" in m.group(0)):
+        return None
+    return body.start + m.start(1), body.start + m.end(1)
+
+
+def _join_frames(candidates: list[Event]) -> list[Event]:
+    """Later sentences that elaborate an event join it: a mention of the same event type with no
+    date of its own and no place of its own elsewhere ("the rebels put all they had into the
+    battle") is the lead's event told again, not a new one. A mention with its own date ("on
+    Friday", "a week earlier") stays its own event."""
+    from dataclasses import replace
+
+    out: list[Event] = []
+    for ev in sorted(candidates, key=lambda e: e.evidence[0].span.start):
+        own_date = any(e.field == "event_date" for e in ev.evidence)
+        lead = next(
+            (o for o in reversed(out) if o.event_type == ev.event_type and (o.sub_event_type == ev.sub_event_type or ev.sub_event_type in _GENERIC)),
+            None,
+        )
+        if lead is None or own_date or not _same_or_unplaced(lead, ev):
+            out.append(ev)
+            continue
+        extra = tuple(e for e in ev.evidence if e.field in ("event", "fatalities") and (e.field == "event" or not lead.fatalities))
+        joined = replace(lead, evidence=lead.evidence + extra)
+        if not lead.fatalities and ev.fatalities:
+            joined = replace(joined, fatalities=ev.fatalities, fatalities_qualifier=ev.fatalities_qualifier)
+        out[out.index(lead)] = joined
+    return out
+
+
+# Sub-event types a later sentence uses for any event of its type ("the battle", "the attack").
+_GENERIC = frozenset({"Armed clash", "Attack"})
+
+
+def _same_or_unplaced(lead: Event, ev: Event) -> bool:
+    if ev.latitude is None or lead.latitude is None or ev.location == lead.location:
+        return True
+    if not any(e.field == "location" for e in ev.evidence):
+        return True
+    return ev.country == lead.country and (contains(lead, ev) or contains(ev, lead) or _near(lead, ev))
+
+
+_FATALITY_LOOKAHEAD = 2  # sentences after an event's own that may give its toll
+
+
+def _fatalities_from_frame(candidates: list[Event], sentences, coded: set[int], article_id: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    """An event whose own sentence gives no toll takes the first toll of the next sentences that
+    report no event of their own ("A car bomb exploded ... At least 25 people are dead.")."""
+    from dataclasses import replace
+
+    if not candidates:
+        return candidates
+    starts = []
+    for bd, sent in sentences:
+        starts.append(bd.token_span(article_id, sent))
+    out = []
+    for ev in candidates:
+        if ev.fatalities:
+            out.append(ev)
+            continue
+        own = next((i for i, sp in enumerate(starts) if any(e.field == "event" and e.span.start == sp.start for e in ev.evidence)), None)
+        found = None
+        if own is not None:
+            for j in range(own + 1, min(len(starts), own + 1 + _FATALITY_LOOKAHEAD)):
+                if j in coded:
+                    break
+                found = find_fatalities(starts[j])
+                if found is not None:
+                    break
+        if found is None:
+            out.append(ev)
+            continue
+        out.append(replace(ev, fatalities=found.count, fatalities_qualifier=found.qualifier, evidence=ev.evidence + (Evidence("fatalities", found.span),)))
+    return out
 
 
 def focus_country(places: Sequence[PlaceMention]) -> str | None:
@@ -112,28 +257,32 @@ def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
 
-def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, places, actors, dates, quotes, country, res) -> Event | None:  # type: ignore[no-untyped-def]
+def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, in_sent, places, dates, quotes, country, dateline, res) -> Event | None:  # type: ignore[no-untyped-def]
     article = ann.article
     in_sent_dates = [d for d in dates if _inside(d.span, sspan)]
     when = _event_date(in_sent_dates, article.published)
     if when is False or _BACKGROUND.search(sent.text):
         return None
+    lex = load_lexicon()
+    mention = _lead_mention(accepted, cls, lex)
+    head = sent.doc[mention.head]
     evidence: list[Evidence] = [Evidence("event", sspan)]
     date, precision = (when.date, when.precision) if isinstance(when, DateMention) else (None, UNDATED_PRECISION)
     if isinstance(when, DateMention):
         evidence.append(Evidence("event_date", when.span))
 
-    sent_places = [p for p in places if _inside(p.span, sspan)]
-    a1, a2 = _roles(bd, sent, [m for m in actors if _inside(m.span, sspan) and _is_actor(m, sent_places, article.text)], article.id)
-    if a1 is None and a2 is None:
-        a1 = _default_actor(cls.event_type, res, article.published, country, sspan)
-    if a2 is None and cls.event_type == "Violence against civilians" and a1 is not None and a1.actor.inter != 7:
-        a2 = _default_actor("civilians", res, article.published, country, sspan)
+    sent_places = [p for p in places if _inside(p.span, sspan) and not (dateline and dateline[0] <= p.span.start < dateline[1])]
+    actor_mentions = [(s, e, m) for s, e, m in in_sent if _is_actor(m, sent_places, article.text)]
+    a1, a2 = choose_roles(head, sent, actor_mentions)
+    sub_event_type = _sub_event_type(mention, accepted, cls, head, sent, a1, lex)
+    event_type = EVENT_TYPE_OF[sub_event_type]
+    a1, a2 = _typed_roles(event_type, sub_event_type, a1, a2, res, article.published, country, sspan)
     for name, m in (("actor1", a1), ("actor2", a2)):
         if m is not None and m.span.end > m.span.start:
             evidence.append(Evidence(name, m.span))
 
-    loc = _location(sent_places, places, article.text)
+    all_places = [p for p in places if not (dateline and dateline[0] <= p.span.start < dateline[1])]
+    loc = _location(_attached_places(sent_places, article.text, bd, head), all_places, article.text)
     place, geo_precision = loc if loc else (None, None)
     if place is not None:
         evidence.append(Evidence("location", place.span))
@@ -145,14 +294,14 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, places, act
     speaker = next((q.speaker.name for q in quotes if q.kind == "indirect" and q.speaker and q.speaker.resolved and _overlaps(q.span, sspan)), None)
     inter1 = a1.actor.inter if a1 else None
     inter2 = a2.actor.inter if a2 else None
-    sub_event_type = territory_sub_type(cls.sub_event_type, inter1)
     p = place.place if place else None
-    confidence = cls.confidence * (1.0 if p else 0.85) * (1.0 if a1 else 0.9)
+    support = cls.scores.get(sub_event_type, 0.0) if cls is not None else 0.0
+    confidence = (0.6 + 0.4 * min(1.0, support * 2)) * (1.0 if p else 0.9) * (1.0 if a1 else 0.9)
     return Event(
-        id=event_id(article.id, sspan.start, cls.event_type),
-        event_type=cls.event_type,
+        id=event_id(article.id, sspan.start, event_type),
+        event_type=event_type,
         sub_event_type=sub_event_type,
-        plover=cls.plover,
+        plover=PLOVER_OF[sub_event_type],
         event_date=date,
         time_precision=precision,
         actor1=a1.actor.name if a1 else None,
@@ -171,11 +320,153 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, places, act
         geonameid=p.geonameid if p else None,
         fatalities=fatal.count if fatal else 0,
         fatalities_qualifier=fatal.qualifier if fatal else None,
-        notes=sspan.text.strip()[:500],
+        notes=" ".join(sspan.text.split())[:500],
         confidence=round(min(confidence, 1.0), 3),
         evidence=tuple(evidence),
         sources=(Source(article.id, article.url, article.source, speaker),),
     )
+
+
+# The classifier picks the family when it is at least this sure of one of their sub-event types.
+CLASSIFIER_PICKS_FAMILY = 0.5
+
+
+def _lead_mention(accepted, cls, lex):  # type: ignore[no-untyped-def]
+    """The mention that decides the sentence's event: the classifier's reading when it is sure
+    and a mention allows it, else the most specific family (a bombing before the killing it
+    caused)."""
+    if cls is not None and cls.sub_event_type is not None and cls.confidence >= CLASSIFIER_PICKS_FAMILY:
+        for m in sorted(accepted, key=lambda m: lex.families[m.family].priority):
+            if cls.sub_event_type in lex.families[m.family].sub_types:
+                return m
+    return min(accepted, key=lambda m: (lex.families[m.family].priority, m.start))
+
+
+_CROWD_VIOLENCE = frozenset({"battle", "attack", "looting", "riot"})
+_MOB_WORDS = frozenset({"mob", "lynch", "lynching", "vigilante"})
+
+
+def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type: ignore[no-untyped-def]
+    """The sub-event type of the lead mention, read from the structure where the codebook
+    decides by who did what (territory by who gained it; an attack on armed men is a clash;
+    a protest by what the state did to it, or a riot when the crowd was violent)."""
+    family = mention.family
+    families = {m.family for m in accepted}
+    if family == "protest":
+        kind = intervention_kind(sent)
+        if kind == "Peaceful protest" and families & _CROWD_VIOLENCE:
+            return "Violent demonstration"
+        return kind
+    if family == "crowd_clash":
+        words = {t.lemma_.lower() for t in sent}
+        return "Violent demonstration" if words & {"protester", "demonstrator", "protest", "demonstration", "rally"} else "Mob violence"
+    if family == "riot":
+        words = {t.lemma_.lower() for t in sent}
+        return "Mob violence" if words & _MOB_WORDS and not words & {"protester", "demonstrator", "protest"} else "Violent demonstration"
+    if family == "territory":
+        inter1 = a1.actor.inter if a1 else None
+        if inter1 is not None:
+            return territory_sub_type(lex.families[family].default, inter1)
+        return territory_hit(sent.text) or lex.families[family].default
+    if family == "attack":
+        _, patients = structural_roles(head)
+        tokens = [t for p in patients for t in p.subtree] or [t for t in sent if t.i > head.i]
+        return "Armed clash" if is_conflict_victim(tokens, lex) else "Attack"
+    fam = lex.families[family]
+    if cls is not None and cls.sub_event_type in fam.sub_types:
+        return cls.sub_event_type
+    return fam.default
+
+
+_PROTESTERS, _RIOTERS = "protesters", "rioters"
+
+
+def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan):  # type: ignore[no-untyped-def]
+    """ACLED's actor conventions by event type: demonstrators are Protesters (6) and rioters
+    Rioters (5) whatever words named them; civilians are only ever the victims of violence; an
+    unnamed perpetrator of an attack is an Unidentified Armed Group."""
+    def default(word):  # type: ignore[no-untyped-def]
+        actor = res.actors.resolve(word, on, country) if country else None
+        return ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), actor) if actor else None
+
+    if sub_event_type == "Excessive force against protesters":
+        if a1 is not None and a1.actor.inter in (6, 7):
+            a1, a2 = a2, a1
+        if a2 is None or a2.actor.inter not in (6,):
+            a2 = _as(a2, default(_PROTESTERS))
+        return a1, a2
+    if event_type == "Protests":
+        if a1 is None or a1.actor.inter not in (6,):
+            if a1 is not None and a1.actor.inter in (1, 8):
+                a1, a2 = a2, a1  # the force that intervened is the other side
+            if a1 is None or a1.actor.inter != 6:
+                a1 = _as(a1 if (a1 is not None and a1.actor.inter in (7, 2, 3)) else None, default(_PROTESTERS))
+        if sub_event_type == "Peaceful protest":
+            a2 = None
+        return a1, a2
+    if event_type == "Riots":
+        if a1 is None or a1.actor.inter not in (5,):
+            if a1 is not None and a1.actor.inter == 1 and a2 is not None:
+                a1, a2 = a2, a1
+            if a1 is None or a1.actor.inter != 5:
+                a1 = _as(a1 if (a1 is not None and a1.actor.inter in (6, 7)) else None, default(_RIOTERS))
+        return a1, a2
+    if a1 is not None and a1.actor.inter == 7 and event_type != "Strategic developments":
+        a1, a2 = (a2 if a2 is not None and a2.actor.inter != 7 else None), a1
+    if event_type == "Violence against civilians":
+        if a2 is None or a2.actor.inter != 7:
+            if a2 is not None and a1 is None:
+                a1 = a2
+            a2 = default("civilians")
+        if a1 is None:
+            a1 = default("gunmen")
+    if a1 is None and sub_event_type in _UNCLAIMED_DEVICES:
+        a1 = default("gunmen")  # ACLED: a bomb nobody claimed was set by an unidentified armed group
+    return a1, a2
+
+
+_UNCLAIMED_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
+def _as(mention, actor_mention):  # type: ignore[no-untyped-def]
+    """The default actor, evidenced by the words that named it when there were any."""
+    if actor_mention is None:
+        return mention
+    if mention is None:
+        return actor_mention
+    return ActorMention(mention.span, actor_mention.actor)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|near|at|outside|around|into|on|of|from|across|inside|towards?|between)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _attached_places(sent_places, text: str, bd: BlockDoc, head):  # type: ignore[no-untyped-def]
+    """The sentence's places that the event attaches to. A place inside a clause that does not
+    hold the trigger ("his group, which is strong in Damascus, ...") is another statement's
+    place; of the rest, those named after a locative word ("in", "near", "at", "outside") come
+    first; none at all leaves the article's main place to decide."""
+    path = {head.i, *(t.i for t in head.ancestors)}
+    syntactic = []
+    for p in sent_places:
+        span = bd.doc.char_span(p.span.start - bd.offset, p.span.end - bd.offset, alignment_mode="expand")
+        if span is None or not len(span) or _in_other_clause(span.root, path):
+            continue
+        syntactic.append(p)
+    attached = [p for p in syntactic if _LOCATIVE.search(text[max(0, p.span.start - 40) : p.span.start])]
+    return attached or syntactic
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
+
+
+def _in_other_clause(tok, path: set[int]) -> bool:  # type: ignore[no-untyped-def]
+    while tok.i not in path:
+        if tok.dep_ in _CLAUSE_DEPS:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -213,24 +504,6 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
     return lo * 10 + hi
 
 
-def _roles(bd: BlockDoc, sent: SpacySpan, mentions: list[ActorMention], article_id: str) -> tuple[ActorMention | None, ActorMention | None]:
-    """actor1 is the agent (subject, or 'by' phrase of a passive); actor2 the patient."""
-    if not mentions:
-        return None, None
-    agent: list[ActorMention] = []
-    patient: list[ActorMention] = []
-    other: list[ActorMention] = []
-    for m in mentions:
-        role = _role_of(bd, sent, m)
-        (agent if role == "agent" else patient if role == "patient" else other).append(m)
-    a1 = agent[0] if agent else (other[0] if other else None)
-    rest = [m for m in agent[1:] + patient + other if m is not a1 and m.actor.name != (a1.actor.name if a1 else None)]
-    a2 = rest[0] if rest else None
-    if a1 is None and a2 is not None and a2.actor.inter != 7:
-        a1, a2 = a2, None  # a lone actor is actor1, unless it is the civilians something hit
-    return a1, a2
-
-
 # Unregistered "actors" that are really weapons: the perpetrator is unknown, not "Warplanes".
 _WEAPONS = re.compile(r"^(?:the\s+)?(?:\w+\s+)?(?:warplanes?|jets?|drones?|aircraft|helicopters?|missiles?|rockets?|shells?|bombs?|mortars?|artillery|tanks?)$", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:village|town|city|district|neighbo(?:u)?rhood|camp|province|region|area)\s+of\s+$", re.IGNORECASE)
@@ -244,36 +517,6 @@ def _is_actor(m: ActorMention, places: list[PlaceMention], text: str) -> bool:
     if _WEAPONS.match(m.span.text) or _PLACE_BEFORE.search(text[max(0, m.span.start - 30) : m.span.start]):
         return False
     return not any(_overlaps(m.span, p.span) for p in places)
-
-
-# ACLED's default actor for events whose actor the report does not name.
-_DEFAULT_ACTOR = {"Protests": "protesters", "Riots": "rioters", "civilians": "civilians"}
-
-
-def _default_actor(event_type: str | None, res: Resources, on: dt.date | None, country: str | None, sentence: Span) -> ActorMention | None:
-    word = _DEFAULT_ACTOR.get(event_type or "")
-    if word is None or country is None:
-        return None
-    actor = res.actors.resolve(word, on, country)
-    return ActorMention(Span(sentence.article_id, sentence.start, sentence.start, ""), actor) if actor else None
-
-
-def _role_of(bd: BlockDoc, sent: SpacySpan, m: ActorMention) -> str | None:
-    start, end = m.span.start - bd.offset, m.span.end - bd.offset
-    tokens = [t for t in sent if t.idx >= start and t.idx + len(t) <= end]
-    if not tokens:
-        return None
-    head = min(tokens, key=lambda t: len(list(t.ancestors)))
-    node = head
-    while node.dep_ in ("compound", "amod", "conj", "appos", "poss", "nmod") and node.head is not node:
-        node = node.head
-    if node.dep_ in _AGENT_DEPS:
-        return "agent"
-    if node.dep_ == "pobj" and node.head.dep_ == "agent":
-        return "agent"
-    if node.dep_ in _PATIENT_DEPS:
-        return "patient"
-    return None
 
 
 def _location(sent_places: list[PlaceMention], all_places: Sequence[PlaceMention], text: str) -> tuple[PlaceMention, int] | None:

@@ -1,0 +1,426 @@
+"""Event mentions: where a sentence reports that something in the codebook's sense happened.
+
+A sentence is only a candidate event when it holds a *mention*: a trigger from the lexicon
+(`data/coding/lexicon.json`, written from the ACLED codebook) that is
+
+* used in its event sense (not a compound modifier of another noun as in "bomb squad", not inside a
+  name as in "Battle of Britain", not transitive where the event sense is intransitive as in
+  "demonstrated a recipe");
+* asserted as having happened: not negated, not under a modal or a future, not the complement of
+  plan / threaten / fear / call for, not in a question or a condition;
+* given the participants its family needs: violence needs an armed party (a conflict actor or a
+  weapon of war in the sentence, or a weak cue such as "gunmen" or "police" in an article that
+  also has a strong one) and no sign of ordinary crime, accidents or sport; a protest needs a crowd
+  and is never a government's verbal protest; an arrest needs a political target.
+
+Each check is a small pure function over the spaCy parse, so a rejected mention says why
+(`Mention.reason`). The classifier is not consulted here: it later chooses among the sub-event
+types that the accepted mentions allow.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+_NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "FAC"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJECTS = frozenset({"dobj", "obj", "ccomp", "xcomp"})
+_PLACE_NOUNS = frozenset(
+    "town city village district area base airport position positions territory region province checkpoint "
+    "hill neighbourhood neighborhood camp road route highway bridge crossing border outskirts suburb "
+    "valley island port mountain airbase outpost garrison headquarters zone settlement county commune "
+    "municipality locality quarter enclave stronghold front oilfield field post building compound".split()
+)
+_SPEECH = frozenset("say tell report claim announce confirm accuse state add note allege deny quote cite".split())
+_INTERVENTION = frozenset("disperse teargas tear gas cannon rubber baton break arrest detain charge beat".split())
+_LETHAL = frozenset("kill shoot fire dead die ammunition bullet".split())
+_FORCES = frozenset("police policeman policemen officer soldier troop army force guard military".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]
+    family: str
+    pos: str | None = None
+    needs: str | None = None
+    intransitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    name: str
+    priority: int
+    needs: str
+    default: str
+    sub_types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    families: dict[str, Family]
+    by_first: dict[str, tuple[Trigger, ...]]
+    cues: dict[str, frozenset[str]]
+    cue_phrases: dict[str, tuple[tuple[str, ...], ...]]
+    irrealis_heads: frozenset[str]
+    irrealis_nouns: frozenset[str]
+    modals: frozenset[str]
+    history_words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One trigger in one sentence; `accepted` mentions become candidate events."""
+
+    start: int  # token index of the trigger's first token in its Doc
+    end: int
+    head: int  # token index of the trigger's head token (the predicate or event noun)
+    family: str
+    accepted: bool
+    reason: str | None = None  # why a mention was not accepted
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    raw = json.loads(resources.files("eventwire").joinpath("data/coding/lexicon.json").read_text(encoding="utf-8"))
+    families = {name: Family(name, f["priority"], f["needs"], f["default"], tuple(f["sub_types"])) for name, f in raw["families"].items()}
+    by_first: dict[str, list[Trigger]] = {}
+    for t in raw["triggers"]:
+        words = tuple(_split(t["words"]))
+        trig = Trigger(words, t["family"], t.get("pos"), t.get("needs"), bool(t.get("intransitive")))
+        by_first.setdefault(words[0], []).append(trig)
+    cues: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for name, words in raw["cues"].items():
+        cues[name] = frozenset(w for w in words if " " not in w and "-" not in w)
+        phrases[name] = tuple(tuple(_split(w)) for w in words if " " in w or "-" in w)
+    return Lexicon(
+        families,
+        {k: tuple(sorted(v, key=lambda t: -len(t.words))) for k, v in by_first.items()},
+        cues,
+        phrases,
+        frozenset(raw["irrealis_heads"]),
+        frozenset(raw["irrealis_nouns"]),
+        frozenset(raw["modals"]),
+        frozenset(raw["history_words"]),
+    )
+
+
+def _split(words: str) -> list[str]:
+    """Lexicon phrases are split the way spaCy splits text: hyphens are tokens of their own."""
+    return words.lower().replace("-", " - ").split()
+
+
+def _forms(tok: Token) -> tuple[str, str]:
+    return tok.lemma_.lower(), tok.lower_
+
+
+def _matches(tok: Token, word: str) -> bool:
+    lemma, lower = _forms(tok)
+    return word == lemma or word == lower
+
+
+def find_triggers(sent: SpacySpan, lex: Lexicon | None = None) -> list[tuple[int, int, Trigger]]:
+    """Every lexicon trigger in the sentence as (start, end, trigger), longest first at a token,
+    never two overlapping."""
+    lex = lex or load_lexicon()
+    out: list[tuple[int, int, Trigger]] = []
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        tok = doc[i]
+        cands = lex.by_first.get(tok.lemma_.lower(), ()) + lex.by_first.get(tok.lower_, ())
+        hit = None
+        for trig in sorted(cands, key=lambda t: -len(t.words)):
+            n = len(trig.words)
+            if i + n > sent.end:
+                continue
+            if all(_matches(doc[i + k], w) for k, w in enumerate(trig.words)):
+                head = _phrase_head(doc[i : i + n])
+                if trig.pos and head.pos_ != trig.pos and not (trig.pos == "VERB" and head.pos_ == "AUX"):
+                    continue
+                hit = (i, i + n, trig)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def _phrase_head(span: SpacySpan) -> Token:
+    """The token of a trigger phrase that the rest of the sentence attaches to."""
+    if len(span) == 1:
+        return span[0]
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    if verbs:
+        return verbs[0]
+    return span.root
+
+
+# --- sense and assertion ----------------------------------------------------------------------
+
+
+def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon) -> str | None:
+    """Why the trigger is not used in its event sense here, or None."""
+    if head.ent_type_ in _NAME_ENTS and not _is_actor_entity_ok(head):
+        return "name"
+    if head.pos_ in ("PROPN",) and head.lower_ == "march":
+        return "month"
+    if head.dep_ == "compound" and head.head.i >= end and head.head.lemma_.lower() not in _event_nouns(lex):
+        return "modifier"  # "bomb squad", "protest movement", "attack helicopter"
+    if trig.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in head.children):
+        return "transitive"  # "demonstrated the recipe", "demonstrated that ..."
+    return None
+
+
+def _is_actor_entity_ok(head: Token) -> bool:
+    """Entity types on lone common words are often wrong ("Clashes" tagged ORG in a headline)."""
+    return head.is_lower
+
+
+@lru_cache(maxsize=1)
+def _event_noun_cache() -> frozenset[str]:
+    lex = load_lexicon()
+    return frozenset(t.words[-1] for ts in lex.by_first.values() for t in ts)
+
+
+def _event_nouns(lex: Lexicon) -> frozenset[str]:
+    del lex
+    return _event_noun_cache() | {"attack", "strike", "blast", "explosion", "violence", "campaign", "operation", "fire"}
+
+
+def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
+    """Why the mention is not asserted as having happened, or None."""
+    if sent.text.rstrip().rstrip('"”’\')').endswith("?"):
+        return "question"
+    node = head
+    for _ in range(6):
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "neg" or low in ("never", "no") and child.dep_ in ("neg", "det", "advmod"):
+                return "negated"
+            if child.dep_ in ("aux", "auxpass") and low in lex.modals:
+                return "modal"
+            if child.dep_ == "aux" and low == "going" or (child.dep_ == "mark" and low in ("if", "unless", "whether")):
+                return "conditional" if low != "going" else "future"
+        if node.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "amod", "appos", "prep"):
+            parent = node.head
+            if parent is node:
+                break
+            lemma = parent.lemma_.lower()
+            if node.dep_ in ("xcomp", "ccomp", "pcomp") and lemma in lex.irrealis_heads:
+                return "irrealis"
+            if node.dep_ in ("dobj",) and lemma in lex.irrealis_heads and head.pos_ == "NOUN":
+                return "irrealis"  # "plan an attack", "threatened strikes"
+            if parent.pos_ == "NOUN" and lemma in lex.irrealis_nouns:
+                return "irrealis"  # "fears of an attack", "the trial of the bombing suspects"
+            if node.dep_ in ("relcl", "acl", "advcl", "conj", "appos") and parent.pos_ in ("NOUN", "PROPN"):
+                break
+            if node.dep_ == "conj" and parent.pos_ in ("VERB", "AUX"):
+                node = parent
+                continue
+            node = parent
+            if node.dep_ == "ROOT":
+                for child in node.children:
+                    if child.dep_ == "neg" and head.pos_ != "NOUN":
+                        return "negated"
+                    if child.dep_ in ("aux",) and child.lower_ in lex.modals and head.pos_ != "NOUN":
+                        return "modal"
+                break
+        else:
+            break
+    return None
+
+
+# --- participants ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue words found in one sentence (lemmas), and whether the article has strong ones."""
+
+    found: dict[str, frozenset[str]]
+    article_armed: bool
+
+    def has(self, name: str) -> bool:
+        return bool(self.found.get(name))
+
+
+def sentence_cues(sent: SpacySpan, lex: Lexicon | None = None, exclude: tuple[int, int] = (-1, -1)) -> dict[str, frozenset[str]]:
+    """Which cue lists have a word in the sentence (tokens in `exclude` do not count)."""
+    lex = lex or load_lexicon()
+    toks = [t for t in sent if not (exclude[0] <= t.i < exclude[1])]
+    forms = [_forms(t) for t in toks]
+    out: dict[str, frozenset[str]] = {}
+    for name, words in lex.cues.items():
+        hit = {f for pair in forms for f in pair if f in words}
+        for phrase in lex.cue_phrases.get(name, ()):
+            n = len(phrase)
+            for k in range(len(forms) - n + 1):
+                if all(phrase[j] in forms[k + j] for j in range(n)):
+                    hit.add(" ".join(phrase))
+                    break
+        if hit:
+            out[name] = frozenset(hit)
+    return out
+
+
+def article_is_armed(cues_per_sentence: list[dict[str, frozenset[str]]]) -> bool:
+    """An article carries conflict context when its sentences name strong armed cues more than
+    once (one "military veteran" in a local story is not a war)."""
+    strong = [c.get("armed_strong", frozenset()) for c in cues_per_sentence]
+    return sum(1 for s in strong if s) >= 2 or any(len(s) >= 2 for s in strong)
+
+
+def participant_problem(
+    need: str, head: Token, sent: SpacySpan, cues: Cues, armed_actor: bool, lex: Lexicon
+) -> str | None:
+    """Why the participants a family needs are missing, or None."""
+    if need == "none":
+        if cues.has("accident") and not (cues.has("armed_strong") or armed_actor):
+            return "accident"
+        return None
+    if need == "armed":
+        if cues.has("sport") and not cues.has("armed_strong"):
+            return "sport"
+        if cues.has("accident") and not cues.has("armed_strong"):
+            return "accident"
+        strong = cues.has("armed_strong") or armed_actor
+        if cues.has("crime") and not (strong and cues.article_armed):
+            return "crime"
+        if strong or (cues.has("armed_weak") and cues.article_armed):
+            return None
+        return "no armed party"
+    if need == "crowd":
+        if cues.has("protest_veto") and not cues.has("protest_context"):
+            return "not a protest"
+        if _verbal_protest(head, lex):
+            return "verbal protest"
+        if not (cues.has("crowd") or armed_actor or _group_subject(head)):
+            return "no crowd"
+        return None
+    if need == "crowd_group":
+        return None if cues.has("crowd_group") else "no group"
+    if need == "political":
+        if cues.has("crime") and not cues.has("political_target"):
+            return "ordinary crime"
+        return None if cues.has("political_target") else "no political target"
+    if need in ("air_context", "blast_context", "labour_context", "weapons_context", "protest_context", "demand_context"):
+        return None if cues.has(need) else f"no {need.replace('_', ' ')}"
+    if need == "place_object":
+        return None if _has_place_object(head) else "no place taken"
+    return None
+
+
+def _group_subject(head: Token) -> bool:
+    """A verb whose subject is people in the plural ("patients demonstrated", "200 ex-soldiers
+    marched"): a crowd, whatever its members are called."""
+    if head.pos_ != "VERB":
+        return False
+    for child in head.children:
+        if child.dep_ == "nsubj" and (child.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in child.children) or child.ent_type_ == "NORP"):
+            return True
+    return False
+
+
+def _verbal_protest(head: Token, lex: Lexicon) -> bool:
+    """"The ministry protested the decision": a statement, not a demonstration."""
+    if head.pos_ != "VERB":
+        return False
+    for child in head.children:
+        if child.dep_ in _SUBJECTS:
+            words = {t.lemma_.lower() for t in child.subtree}
+            if words & lex.cues["verbal_protester"] and not words & lex.cues["crowd"] - {"member", "group", "party"}:
+                return True
+            if child.ent_type_ in ("GPE", "ORG", "NORP") and len(list(child.subtree)) <= 3 and child.ent_type_ != "NORP":
+                return True
+    return False
+
+
+def _has_place_object(head: Token) -> bool:
+    objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
+        objs.append(head.head)
+    for prt in (c for c in head.children if c.dep_ in ("prt", "prep")):
+        objs.extend(c for c in prt.children if c.dep_ == "pobj")
+    for obj in objs:
+        if obj.pos_ == "PRON" and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.sent):
+            return True  # "after it was taken over": the place was named before
+        for t in obj.subtree:
+            if t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACE_NOUNS:
+                return True
+            if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG", "NORP"):
+                return True
+    return False
+
+
+# --- the whole check -------------------------------------------------------------------------
+
+
+def sentence_mentions(
+    sent: SpacySpan, article_armed: bool, armed_actor_tokens: frozenset[int], lex: Lexicon | None = None
+) -> list[Mention]:
+    """Every trigger of the sentence with its verdict. `armed_actor_tokens` are the token indexes
+    of the sentence covered by armed actor mentions (state forces, rebels, militias, external)."""
+    lex = lex or load_lexicon()
+    triggers = find_triggers(sent, lex)
+    if not triggers:
+        return []
+    base = sentence_cues(sent, lex)
+    out: list[Mention] = []
+    for start, end, trig in triggers:
+        head = _phrase_head(sent.doc[start:end])
+        fam = lex.families[trig.family]
+        reason = sense_problem(head, start, end, trig, lex) or assertion_problem(head, sent, lex)
+        if reason is None:
+            found = dict(base)
+            own = sentence_cues(sent.doc[start:end], lex)
+            for name, words in own.items():  # a trigger is never its own participant cue ...
+                if name in ("crowd", "armed_strong"):
+                    continue  # ... except that "protesters" and "militants" name the crowd / the armed
+                rest = found.get(name, frozenset()) - words
+                found[name] = rest
+            cues = Cues(found, article_armed)
+            armed_actor = bool(armed_actor_tokens)
+            for need in (fam.needs, trig.needs):
+                if need and reason is None:
+                    reason = participant_problem(need, head, sent, cues, armed_actor, lex)
+        else:
+            cues = Cues(base, article_armed)
+        family = trig.family
+        if reason == "no armed party" and family == "battle":
+            # groups that fight without arms of war are a riot or mob, not a battle
+            if participant_problem("crowd_group", head, sent, cues, False, lex) is None:
+                family, reason = "crowd_clash", None
+        out.append(Mention(start, end, head.i, family, reason is None, reason))
+    return out
+
+
+def intervention_kind(sent: SpacySpan) -> str:
+    """Peaceful protest, Protest with intervention or Excessive force against protesters, from
+    what the state did to the crowd in the sentence (ACLED: the most severe act decides)."""
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    text = sent.text.lower()
+    forces = bool(lemmas & _FORCES)
+    if forces and (lemmas & {"kill", "dead", "die"} or "live ammunition" in text or "opened fire" in text or "open fire" in text):
+        return "Excessive force against protesters"
+    if "tear gas" in text or "water cannon" in text or "rubber bullet" in text or lemmas & {"disperse", "teargas", "baton"} or (
+        forces and lemmas & {"arrest", "detain"}
+    ):
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def is_conflict_victim(tokens: list[Token], lex: Lexicon | None = None) -> bool:
+    """Whether a patient phrase names armed people or their positions (a clash, not an attack
+    on civilians)."""
+    lex = lex or load_lexicon()
+    words = lex.cues["conflict_victim"]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in tokens)

@@ -1,0 +1,175 @@
+"""Who did it to whom: actor1 and actor2 of one event mention, read from the parse around its
+trigger rather than from word order.
+
+* verbs: the subject acts (or the "by" phrase of a passive); the object, the passive subject and
+  the object of "on" / "against" / "at" are acted on; "clashed with X" makes X the other side;
+* event nouns: "X's attack", "Russian strikes" (a modifier), "an attack by X on Y", "clashes between
+  X and Y", and the subject of a light verb ("X launched an offensive", "X held a rally"); a noun in
+  an adjunct ("In a major offensive, rebels pushed ...") takes the roles of the clause it modifies;
+* whoever reports an event (the subject of "said", "reported", "claimed") is not its actor, and
+  civilians are never actor1 of violence.
+
+Pure functions of the Doc and the article's actor mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..records import ActorMention
+
+_AGENT_PREPS = frozenset({"by"})
+_PATIENT_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into", "from"})
+_OTHER_SIDE_PREPS = frozenset({"with"})
+_LIGHT_VERBS = frozenset(
+    "launch carry conduct stage hold mount wage lead organise organize begin start continue unleash "
+    "fire commit perpetrate claim join attend".split()
+)
+_SPEECH = frozenset("say tell report claim announce confirm accuse state add allege deny".split())
+
+
+def _mention_at(tok: Token, mentions: Sequence[tuple[int, int, ActorMention]]) -> ActorMention | None:
+    """The actor mention whose tokens cover `tok`, else one inside `tok`'s own phrase (its
+    subtree, without relative clauses), nearest to it."""
+    for s, e, m in mentions:
+        if s <= tok.i < e:
+            return m
+    phrase = [t.i for t in _own_phrase(tok)]
+    inside = [(abs(s - tok.i), m) for s, e, m in mentions if s in phrase or (e - 1) in phrase]
+    return min(inside, key=lambda x: x[0])[1] if inside else None
+
+
+def _own_phrase(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct", "cc"):
+            continue
+        if child.dep_ == "prep" and child.lower_ not in ("of", "from", "loyal", "in"):
+            continue
+        out.extend(_own_phrase(child))
+    return out
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    return [tok, *[c for c in tok.children if c.dep_ == "conj"]]
+
+
+def _subject(verb: Token) -> Token | None:
+    """The acting subject of a verb; a passive's "by" phrase; inherited over xcomp and conj."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return None
+        return _subject(verb.head)
+    return None
+
+
+def _objects(verb: Token) -> list[Token]:
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass", "obj", "dative"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS | _OTHER_SIDE_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ == "prt":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+    return out
+
+
+def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in ("NORP", "GPE", "ORG")):
+            agents.append(c)
+        elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            agents.append(c)
+        elif c.dep_ == "prep":
+            pobjs = [g for g in c.children if g.dep_ == "pobj"]
+            if c.lower_ in _AGENT_PREPS:
+                agents.extend(pobjs)
+            elif c.lower_ in _PATIENT_PREPS | _OTHER_SIDE_PREPS:
+                patients.extend(pobjs)
+            elif c.lower_ == "between" and pobjs:
+                sides = _conjuncts(pobjs[0])
+                agents.append(sides[0])
+                patients.extend(sides[1:])
+            elif c.lower_ == "of" and pobjs:
+                patients.extend(pobjs)  # "the killing of two soldiers"
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS | {"be"}:
+        subj = _subject(head)
+        if subj is not None:
+            agents.append(subj)
+    if noun.dep_ in ("nsubj",) and head.pos_ in ("VERB", "AUX"):
+        patients.extend(_objects(head))  # "an attack hit a convoy"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        clause = head.head  # "In a major offensive, rebels pushed government forces out"
+        if head.lower_ in ("in", "during", "after", "amid"):
+            subj = _subject(clause)
+            if subj is not None:
+                agents.append(subj)
+            patients.extend(_objects(clause))
+    return agents, patients
+
+
+def structural_roles(head: Token) -> tuple[list[Token], list[Token]]:
+    """Tokens that head the agent and the patient phrases of the mention at `head`."""
+    if head.pos_ in ("VERB", "AUX"):
+        subj = _subject(head)
+        agents = _conjuncts(subj) if subj is not None else []
+        patients = [c for o in _objects(head) for c in _conjuncts(o)]
+        return agents, patients
+    agents, patients = _noun_roles(head)
+    return [c for a in agents for c in _conjuncts(a)], [c for p in patients for c in _conjuncts(p)]
+
+
+def _reporters(sent: SpacySpan) -> set[int]:
+    """Token indexes of those who report rather than act ("police said", "officials reported")."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.lemma_.lower() in _SPEECH and tok.pos_ in ("VERB", "AUX"):
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    out.update(t.i for t in c.subtree)
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    out.update(t.i for t in c.subtree)
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            out.update(t.i for t in tok.subtree)
+    return out
+
+
+def choose_roles(
+    head: Token, sent: SpacySpan, mentions: Sequence[tuple[int, int, ActorMention]]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    """(actor1, actor2) for the mention at `head`. `mentions` are the sentence's actor mentions
+    with their token range in the Doc."""
+    if not mentions:
+        return None, None
+    reporters = _reporters(sent)
+    usable = [(s, e, m) for s, e, m in mentions if not any(i in reporters for i in range(s, e))]
+    agents, patients = structural_roles(head)
+    a1 = next((m for t in agents if (m := _mention_at(t, usable)) is not None), None)
+    a2 = next((m for t in patients if (m := _mention_at(t, usable)) is not None and m is not a1), None)
+    if a1 is None and a2 is None:
+        # no structural link: the nearest non-reporting actor before the trigger acts
+        before = [m for s, e, m in usable if e <= head.i]
+        after = [m for s, e, m in usable if s > head.i]
+        a1 = before[-1] if before else (after[0] if after else None)
+    if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
+        a2 = None
+    return a1, a2
