@@ -20,7 +20,7 @@ from typing import Any
 from tqdm import tqdm
 
 from .annotate import NLP_KINDS
-from .dedup import best_match, sketch, to_bytes
+from .dedup import best_match, sketch, stored_copy, to_bytes
 from .ingest import read_inputs
 from .pipeline import process
 from .records import Article, ArticleResult, Reject
@@ -142,13 +142,15 @@ def _code_part(articles: list[Article]) -> list[ArticleResult | Reject]:
 
 def find_copies(articles: list[Article], store: Store) -> tuple[dict[str, Any], dict[str, str]]:
     """Sketch each article; map near-copies (of stored articles or of earlier ones in this
-    batch) to the article that is coded in their place."""
+    batch) that are the same story (dedup.same_story) to the article coded in their place."""
     sketches: dict[str, Any] = {}
+    bodies: dict[str, str] = {}
     copies: dict[str, str] = {}
     for a in articles:
-        sig = sketch(body_text(a))
-        earlier = best_match(sig, ((i, s) for i, s in sketches.items() if i not in copies))
-        found = earlier or store.find_duplicate(sig)
+        body = bodies[a.id] = body_text(a)
+        sig = sketch(body)
+        earlier = best_match(sig, ((i, s, bodies[i]) for i, s in sketches.items() if i not in copies), body)
+        found = earlier or stored_copy(store, sig, body)
         if found is not None:
             copies[a.id] = found[0]
         sketches[a.id] = sig
