@@ -42,6 +42,7 @@ class Article:
     title: str | None = None
     language: str | None = None
     origin: str | None = None  # where it came from: "path" or "path:line"
+    language_confidence: float | None = None  # the identifier's probability for `language`
 
     def block_text(self, block: Block) -> str:
         return self.text[block.start : block.end]

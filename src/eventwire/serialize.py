@@ -33,6 +33,7 @@ def article_dict(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "title": article.title,
         "language": article.language,
+        "language_confidence": article.language_confidence,
         "origin": article.origin,
         "text": article.text,
         "blocks": [{"kind": b.kind.value, "start": b.start, "end": b.end} for b in article.blocks],

@@ -10,13 +10,12 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import py3langid
-
 from ..errors import InputError
 from ..records import Article, Block, BlockKind, Reject
 from ..settings import Settings
 from .decode import decode
 from .html import parse_html
+from .language import detect_language, identify
 from .text import split_blocks
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -241,23 +240,19 @@ def _build(
     body = " ".join(text[b.start : b.end] for b in blocks if b.kind in NLP_KINDS)
     if len(body.strip()) < settings.min_article_chars:
         raise InputError("empty", f"only {len(body.strip())} characters of article text")
-    language = detect_language(body)
-    if language not in settings.languages.split(","):
-        raise InputError("not_english", f"article language is {language!r}, not one of {settings.languages!r}")
+    language = identify(body, settings.languages.split(","))
+    if not language.coded:
+        raise InputError("not_english", f"article language is {language.code!r} (p={language.confidence:.2f}), not one of {settings.languages!r}")
     if article_id is None:
         article_id = stable_id(url or text)
     if source is None and url:
         source = _host(url)
-    return Article(article_id, text, blocks, url, source, published, title, language, origin)
+    return Article(article_id, text, blocks, url, source, published, title, language.code, origin, round(language.confidence, 4))
 
 
 def _cap_length(blocks: tuple[Block, ...], limit: int) -> tuple[Block, ...]:
     """Keep whole blocks up to `limit` characters so one monster page cannot exhaust memory."""
     return tuple(b for b in blocks if b.end <= limit)
-
-
-def detect_language(text: str) -> str:
-    return str(py3langid.classify(text[:5000])[0])
 
 
 def stable_id(key: str) -> str:
