@@ -21,11 +21,15 @@ import pytest
 from eventwire.synth import articles, write_jsonl
 
 pytestmark = pytest.mark.slow
-KILL_CYCLES = int(os.environ.get("EVENTWIRE_KILL_CYCLES", "20"))
+KILL_CYCLES = int(os.environ.get("EVENTWIRE_KILL_CYCLES", "8"))
+EARLY_EVERY = 4  # every 4th kill is a blind one (0.5-6 s), which mostly lands while models load
+FIRST_COMMIT_TIMEOUT_S = 300
+BATCH = 8
+ENV = {**os.environ, "PYTHONHASHSEED": "0"}
 
 
 def eventwire(*args: str, db: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "eventwire", *args, "--db", str(db)], capture_output=True, text=True, timeout=timeout, env={**os.environ, "PYTHONHASHSEED": "0"})
+    return subprocess.run([sys.executable, "-m", "eventwire", *args, "--db", str(db)], capture_output=True, text=True, timeout=timeout, env=ENV)
 
 
 def snapshot(db: Path) -> dict[str, object]:
@@ -42,21 +46,70 @@ def snapshot(db: Path) -> dict[str, object]:
         con.close()
 
 
+def _stored_articles(db: Path) -> int:
+    """Committed articles as another reader sees them (0 before the database exists)."""
+    if not db.exists():
+        return 0
+    try:
+        con = sqlite3.connect(db, timeout=5)
+        try:
+            return int(con.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        finally:
+            con.close()
+    except sqlite3.OperationalError:  # tables not created yet
+        return 0
+
+
+def _command(corpus: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "eventwire", "run", str(corpus), "--db", str(db), "--format", "none", "--batch-size", str(BATCH)]
+
+
 def test_kill_and_resume_equals_uninterrupted_run(tmp_path: Path) -> None:
+    """Most runs are killed only after their first batch commit is visible, then after a random
+    share of one batch's time (measured on the uninterrupted run), so kills land while later
+    batches are coded or written; every EARLY_EVERY-th is killed blind, mostly while models
+    load. How many kills landed after a commit is printed (pytest -s or -rP), and at least half
+    must; the resumed database must equal the uninterrupted one."""
+    watched = KILL_CYCLES - KILL_CYCLES // EARLY_EVERY
+    n_articles = BATCH * max(15, 2 * watched + 3)  # each watched kill lets one or two batches in
     corpus = tmp_path / "corpus.jsonl"
-    write_jsonl(str(corpus), 120, seed=11)
+    write_jsonl(str(corpus), n_articles, seed=11)
     reference = tmp_path / "reference.db"
-    done = eventwire("run", str(corpus), "--format", "none", "--batch-size", "8", db=reference)
-    assert done.returncode == 0, done.stderr
+    started = time.monotonic()
+    errors = tmp_path / "reference.stderr"
+    with errors.open("w") as err:
+        proc = subprocess.Popen(_command(corpus, reference), stdout=subprocess.DEVNULL, stderr=err, env=ENV)
+        first = None
+        while proc.poll() is None:
+            if first is None and _stored_articles(reference):
+                first = time.monotonic()
+            time.sleep(0.05)
+    assert proc.returncode == 0, errors.read_text()
+    batch_s = (time.monotonic() - (first or started)) / (n_articles // BATCH - 1)
     rng = random.Random(5)
     db = tmp_path / "killed.db"
-    for _ in range(KILL_CYCLES):
-        proc = subprocess.Popen([sys.executable, "-m", "eventwire", "run", str(corpus), "--db", str(db), "--format", "none", "--batch-size", "8"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.5, 6.0))
+    kills = after_commit = 0
+    for cycle in range(KILL_CYCLES):
+        before = _stored_articles(db)
+        proc = subprocess.Popen(_command(corpus, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+        if cycle % EARLY_EVERY == EARLY_EVERY - 1:
+            time.sleep(rng.uniform(0.5, 6.0))
+        else:
+            deadline = time.monotonic() + FIRST_COMMIT_TIMEOUT_S
+            while proc.poll() is None and _stored_articles(db) == before and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0.0, 1.5) * batch_s)
         if proc.poll() is None:
+            committed = _stored_articles(db) > before  # this run had committed a batch before the kill
             proc.send_signal(signal.SIGKILL)
+            kills += 1
+            after_commit += committed
         proc.wait()
-    final = eventwire("run", str(corpus), "--format", "none", "--batch-size", "8", db=db)
+    print(f"\nkill-and-resume: {kills} kills, {after_commit} after the killed run's first commit, "
+          f"{_stored_articles(db)} of {n_articles} articles stored before the final run (a batch takes {batch_s:.1f} s)")
+    assert kills == KILL_CYCLES, "a run finished before it could be killed: the corpus is too small"
+    assert after_commit * 2 >= kills, f"only {after_commit} of {kills} kills landed after writing began"
+    final = eventwire("run", str(corpus), "--format", "none", "--batch-size", str(BATCH), db=db)
     assert final.returncode == 0, final.stderr
     assert snapshot(db) == snapshot(reference)
 
