@@ -135,6 +135,7 @@ def stored_copy(store: Any, sig: np.ndarray, text: str) -> tuple[str, float] | N
 
 SMALL_EDIT = 3  # an insertion or deletion of at most this many words can change the facts
 TAG_LINE_WORDS = 3  # lines this short ("Reuters", "World", "By Staff") are tags, not story
+ALIGN_WORDS = 4000  # words of each text aligned (a 30,000-word pair would take seconds)
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _CREDIT_LINE = re.compile(
@@ -248,12 +249,16 @@ def differences(a: str, b: str) -> list[str]:
         out += [place_a, place_b]  # two datelines from two places
     wa, sa, ea = _tokens(lines_a)
     wb, sb, eb = _tokens(lines_b)
+    cut = len(wa) > ALIGN_WORDS or len(wb) > ALIGN_WORDS
+    wa, wb = wa[:ALIGN_WORDS], wb[:ALIGN_WORDS]
     ka, kb = [w.lower() for w in wa], [w.lower() for w in wb]
     only_a: Counter[str] = Counter()
     only_b: Counter[str] = Counter()
     for op, i1, i2, j1, j2 in SequenceMatcher(None, ka, kb, autojunk=False).get_opcodes():
         if op == "equal":
             continue
+        if cut and (i2 == len(wa) or j2 == len(wb)):
+            continue  # where one text was cut, the other runs on
         side_a, side_b = wa[i1:i2], wb[j1:j2]
         if op in ("insert", "delete"):
             span, starts, ends, lo, hi = (side_b, sb, eb, j1, j2) if op == "insert" else (side_a, sa, ea, i1, i2)
