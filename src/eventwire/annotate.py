@@ -72,9 +72,15 @@ def annotate(articles: Iterable[Article], nlp: Language, batch_size: int = 64) -
         yield from _annotate_batch(pending, nlp)
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\r\n", "  ").replace("\n", " ").replace("\r", " ")
+
+
 def _annotate_batch(articles: list[Article], nlp: Language) -> list[AnnotatedArticle]:
     jobs = [(a, b) for a in articles for b in a.blocks if b.kind in NLP_KINDS and b.end > b.start]
-    docs = nlp.pipe((a.block_text(b) for a, b in jobs), batch_size=256)
+    # A paragraph joined from hard-wrapped lines keeps its newlines in the article text; spaCy sees
+    # them as spaces (same length, so every offset still holds) and never splits a sentence there.
+    docs = nlp.pipe((_one_line(a.block_text(b)) for a, b in jobs), batch_size=256)
     per_article: dict[str, list[BlockDoc]] = {a.id: [] for a in articles}
     for (article, block), doc in zip(jobs, docs):
         per_article[article.id].append(BlockDoc(block, doc, article.block_text(block)))

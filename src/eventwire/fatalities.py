@@ -34,7 +34,7 @@ _DEATH_AFTER = r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being|got|reported
 
 _PATTERNS = [
     re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}{_DEATH_AFTER}", re.IGNORECASE),
-    re.compile(rf"\b(?:killing|killed|kill|kills|leaving|left)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}(?:\s+dead)?", re.IGNORECASE),
+    re.compile(rf"\b(?:killing|killed|kill|kills|leaving|left|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|massacred|executed|beheaded|murdered|slaughtered|hacked\s+to\s+death)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}(?:\s+dead)?", re.IGNORECASE),
     re.compile(rf"\b(?:death\s+toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|hit)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})", re.IGNORECASE),
     re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths|fatalities|dead\b|bodies)", re.IGNORECASE),
 ]

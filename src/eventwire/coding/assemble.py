@@ -104,6 +104,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     armed_article = article_is_armed(cues)
     by_block = {id(bd): _token_mentions(bd, actors) for bd in ann.docs}
     dateline = dateline_span(article)
+    ref_year = _reference_year(article.published, date_spans)
     candidates: list[Event] = []
     coded_sentences: set[int] = set()
     for k, ((bd, sent), cls) in enumerate(zip(sentences, classified)):
@@ -119,6 +120,9 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         if not accepted:
             continue
         sspan = bd.token_span(article.id, sent)
+        if _historical(sspan, date_spans, ref_year):
+            stats["dropped_background"] += 1
+            continue
         event = _candidate(ann, bd, sent, sspan, cls, accepted, in_sent, places, dates, quotes, country, dateline, res)
         if event is None:
             stats["dropped_background"] += 1
@@ -130,6 +134,28 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
     return ArticleResult(article, tuple(events), tuple(places), tuple(actors), tuple(quotes), tuple(dates), dict(stats))
+
+
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+# A sentence dated only by years this far before the article's own year recalls history.
+HISTORY_YEARS = 2
+
+
+def _reference_year(published: dt.date | None, date_spans: Sequence[Span]) -> int | None:
+    """The article's own year: its publication date's, else the latest year it names."""
+    if published is not None:
+        return published.year
+    years = [int(y) for sp in date_spans for y in _YEAR.findall(sp.text)]
+    return max(years) if years else None
+
+
+def _historical(sentence: Span, date_spans: Sequence[Span], ref_year: int | None) -> bool:
+    """Every year the sentence's dates name lies well before the article's ("the 1946
+    lynching", "in 2011 the war began"), so it is background, not news."""
+    if ref_year is None:
+        return False
+    years = [int(y) for sp in date_spans if _inside(sp, sentence) for y in _YEAR.findall(sp.text)]
+    return bool(years) and max(years) <= ref_year - HISTORY_YEARS
 
 
 def _token_mentions(bd: BlockDoc, actors: Sequence[ActorMention]) -> list[tuple[int, int, ActorMention]]:
@@ -277,6 +303,8 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     sub_event_type = _sub_event_type(mention, accepted, cls, head, sent, a1, lex)
     event_type = EVENT_TYPE_OF[sub_event_type]
     a1, a2 = _typed_roles(event_type, sub_event_type, a1, a2, res, article.published, country, sspan)
+    if a2 is None and event_type in ("Battles", "Explosions/Remote violence"):
+        a2 = _forces_hit(head, res, article.published, country, sspan, a1)
     for name, m in (("actor1", a1), ("actor2", a2)):
         if m is not None and m.span.end > m.span.start:
             evidence.append(Evidence(name, m.span))
@@ -426,6 +454,25 @@ def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan):  
 
 
 _UNCLAIMED_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
+_FORCE_WORDS = {"soldier": "soldiers", "troop": "troops", "army": "army", "military": "military", "patrol": "soldiers",
+                "convoy": "soldiers", "base": "soldiers", "checkpoint": "soldiers", "outpost": "soldiers",
+                "police": "police", "policeman": "police", "policemen": "police", "officer": "police"}
+
+
+def _forces_hit(head, res, on, country, sspan, a1):  # type: ignore[no-untyped-def]
+    """The state forces an attack hit when the text names them only by their men or posts ("an
+    army patrol", "a military base", "four soldiers"): ACLED's actor 2."""
+    _, patients = structural_roles(head)
+    words = [t.lemma_.lower() for p in patients for t in p.subtree] or [t.lemma_.lower() for t in head.sent if t.i > head.i]
+    word = next((_FORCE_WORDS[w] for w in words if w in _FORCE_WORDS), None)
+    if word is None or country is None:
+        return None
+    actor = res.actors.resolve(word, on, country)
+    if actor is None or (a1 is not None and a1.actor.name == actor.name):
+        return None
+    return ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), actor)
 
 
 def _as(mention, actor_mention):  # type: ignore[no-untyped-def]

@@ -50,6 +50,7 @@ class Trigger:
     pos: str | None = None
     needs: str | None = None
     intransitive: bool = False
+    use: bool = False  # a weapon noun: an event only where something is done with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,9 @@ class Lexicon:
     irrealis_nouns: frozenset[str]
     modals: frozenset[str]
     history_words: frozenset[str]
+    use_verbs: frozenset[str]
+    event_nouns: frozenset[str]
+    individual_agents: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +96,7 @@ def load_lexicon() -> Lexicon:
     by_first: dict[str, list[Trigger]] = {}
     for t in raw["triggers"]:
         words = tuple(_split(t["words"]))
-        trig = Trigger(words, t["family"], t.get("pos"), t.get("needs"), bool(t.get("intransitive")))
+        trig = Trigger(words, t["family"], t.get("pos"), t.get("needs"), bool(t.get("intransitive")), bool(t.get("use")))
         by_first.setdefault(words[0], []).append(trig)
     cues: dict[str, frozenset[str]] = {}
     phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -108,6 +112,9 @@ def load_lexicon() -> Lexicon:
         frozenset(raw["irrealis_nouns"]),
         frozenset(raw["modals"]),
         frozenset(raw["history_words"]),
+        frozenset(raw["use_verbs"]),
+        frozenset(raw["event_nouns_extra"]),
+        frozenset(raw["individual_agents"]),
     )
 
 
@@ -177,7 +184,26 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
         return "modifier"  # "bomb squad", "protest movement", "attack helicopter"
     if trig.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in head.children):
         return "transitive"  # "demonstrated the recipe", "demonstrated that ..."
+    if trig.use and not _used(head, lex):
+        return "weapon not used"  # "with regard to rockets", "protected from bullets and grenades"
     return None
+
+
+def _used(noun: Token, lex: Lexicon) -> bool:
+    """Whether a weapon noun is something done: fired, launched, landed, killed, or the modifier
+    of an event noun ("rocket attack", "mortar round", "artillery fire")."""
+    node = noun
+    for _ in range(4):
+        if node.lemma_.lower() in lex.use_verbs and node.pos_ in ("VERB", "AUX"):
+            return True
+        if node is not noun and node.pos_ == "NOUN" and node.lemma_.lower() in lex.event_nouns:
+            return True
+        if node.dep_ in ("ROOT",) or node.head is node:
+            break
+        if node.dep_ in ("relcl", "advcl", "ccomp", "parataxis"):
+            break
+        node = node.head
+    return any(c.lemma_.lower() in lex.use_verbs and c.pos_ == "VERB" for c in noun.children)
 
 
 def _is_actor_entity_ok(head: Token) -> bool:
@@ -192,8 +218,7 @@ def _event_noun_cache() -> frozenset[str]:
 
 
 def _event_nouns(lex: Lexicon) -> frozenset[str]:
-    del lex
-    return _event_noun_cache() | {"attack", "strike", "blast", "explosion", "violence", "campaign", "operation", "fire"}
+    return _event_noun_cache() | lex.event_nouns
 
 
 def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
@@ -295,6 +320,8 @@ def participant_problem(
         strong = cues.has("armed_strong") or armed_actor
         if cues.has("crime") and not (strong and cues.article_armed):
             return "crime"
+        if _individual_agent(head, lex) and not armed_actor:
+            return "individual"  # "the man who shot his neighbour": a crime, not political violence
         if strong or (cues.has("armed_weak") and cues.article_armed):
             return None
         return "no armed party"
@@ -317,6 +344,27 @@ def participant_problem(
     if need == "place_object":
         return None if _has_place_object(head) else "no place taken"
     return None
+
+
+def _individual_agent(head: Token, lex: Lexicon) -> bool:
+    """The act's doer is one private person ("a man", "the suspect", "he")."""
+    doer = None
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head  # "who raped and killed": the subject of the first verb
+    if head.pos_ in ("VERB", "AUX"):
+        doer = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if doer is None:
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            doer = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+        if doer is None and head.dep_ == "relcl":
+            doer = head.head
+    if doer is not None and doer.lower_ in ("who", "that", "which") and head.dep_ == "relcl":
+        doer = head.head  # "the person who killed"
+    if doer is None:
+        return False
+    if doer.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in doer.children):
+        return False
+    return doer.lemma_.lower() in lex.individual_agents or (doer.ent_type_ == "PERSON" and doer.pos_ == "PROPN")
 
 
 def _group_subject(head: Token) -> bool:
@@ -397,7 +445,7 @@ def sentence_mentions(
         family = trig.family
         if reason == "no armed party" and family == "battle":
             # groups that fight without arms of war are a riot or mob, not a battle
-            if participant_problem("crowd_group", head, sent, cues, False, lex) is None:
+            if participant_problem("crowd_group", head, sent, cues, False, lex) is None and cues.has("physical"):
                 family, reason = "crowd_clash", None
         out.append(Mention(start, end, head.i, family, reason is None, reason))
     return out

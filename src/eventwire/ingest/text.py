@@ -47,9 +47,41 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _unwrap(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join hard-wrapped lines (a newline inside a sentence, as wire feeds and scrapers leave
+    them) into one paragraph: a line that does not end a sentence continues on the next line
+    when that line starts in lower case, or when both are long prose lines with no blank line
+    between them. Blank lines always end a paragraph."""
+    out: list[tuple[int, int]] = []
+    for s, e in lines:
+        if out:
+            ps, pe = out[-1]
+            prev, line = text[ps:pe], text[s:e]
+            gap = text[pe:s]
+            headline = len(out) == 1 and not line.lstrip()[:1].islower()  # a first line may be the headline
+            if gap.count("\n") <= 1 and not headline and not is_boilerplate(prev) and not is_boilerplate(line) and _continues(prev, line):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+WRAP_MIN_CHARS = 40  # a prose line this long with no final stop was cut by a wrap
+
+
+def _continues(prev: str, line: str) -> bool:
+    if _END_PUNCT.search(prev):
+        return False
+    first = line.lstrip()[:1]
+    if first.islower() or first in ",;:)—–-":
+        return True
+    return len(prev) >= WRAP_MIN_CHARS and len(line.split()) >= 2 and not _CREDIT.search(prev)
+
+
 def split_blocks(text: str) -> tuple[Block, ...]:
-    """Label every non-blank line of scraped text as title, body, caption or boilerplate."""
-    lines = _lines(text)
+    """Label every paragraph of scraped text (a line, or hard-wrapped lines joined) as title,
+    body, caption or boilerplate."""
+    lines = _unwrap(text, _lines(text))
     content = [(s, e) for s, e in lines if not is_boilerplate(text[s:e])]
     title = content[0] if len(content) > 1 else None
     if title and (_END_PUNCT.search(text[title[0] : title[1]]) or len(text[title[0] : title[1]].split()) > TITLE_MAX_WORDS):
