@@ -55,7 +55,7 @@ from .taxonomy import EVENT_TYPE_OF, PLOVER_OF
 MAX_EVENT_AGE_DAYS = 120
 # Undated sentences take the publication date at this precision (2 = within the week).
 UNDATED_PRECISION = 2
-_BACKGROUND = re.compile(r"\b(since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak))|erupted\s+in|began\s+in\s+\d{4}|has\s+since|have\s+been\s+\w+ing\s+since)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\b(since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak|invasion|war|conflict|uprising|revolution|occupation|insurgency))|erupted\s+in|began\s+in\s+\d{4}|has\s+since|have\s+been\s+\w+ing\s+since)\b", re.IGNORECASE)
 
 
 def event_sentences(ann: AnnotatedArticle) -> list[tuple[BlockDoc, SpacySpan]]:
@@ -107,6 +107,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     ref_year = _reference_year(article.published, date_spans)
     candidates: list[Event] = []
     coded_sentences: set[int] = set()
+    anchored: set[str] = set()
     for k, ((bd, sent), cls) in enumerate(zip(sentences, classified)):
         if cls is None:
             continue
@@ -129,7 +130,11 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             continue
         coded_sentences.add(k)
         candidates.append(event)
-    candidates = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id))
+        if k == 0 or _anchored(event, sspan):
+            anchored.add(event.id)
+    joined = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id), anchored)
+    stats["dropped_unanchored"] = len(candidates) - len(joined) - sum(len([x for x in e.evidence if x.field == "event"]) - 1 for e in joined)
+    candidates = joined
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
@@ -137,6 +142,10 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
 
 
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_LONG_AGO = re.compile(
+    r"\b(?:years?|decades?|centur(?:y|ies))\s+ago\b|\b(?:past|last|previous)\s+(?:\w+\s+)?(?:years|decades)\b|\blast\s+year\b|\b(?:19|20)\d0s\b",
+    re.IGNORECASE,
+)
 # A sentence dated only by years this far before the article's own year recalls history.
 HISTORY_YEARS = 2
 
@@ -151,10 +160,14 @@ def _reference_year(published: dt.date | None, date_spans: Sequence[Span]) -> in
 
 def _historical(sentence: Span, date_spans: Sequence[Span], ref_year: int | None) -> bool:
     """Every year the sentence's dates name lies well before the article's ("the 1946
-    lynching", "in 2011 the war began"), so it is background, not news."""
+    lynching", "in 2011 the war began"), or a date says so in words ("seven years ago", "over
+    the past three years", "last year"), so it is background, not news."""
+    inside = [sp for sp in date_spans if _inside(sp, sentence)]
+    if any(_LONG_AGO.search(sp.text) for sp in inside):
+        return True
     if ref_year is None:
         return False
-    years = [int(y) for sp in date_spans if _inside(sp, sentence) for y in _YEAR.findall(sp.text)]
+    years = [int(y) for sp in inside for y in _YEAR.findall(sp.text)]
     return bool(years) and max(years) <= ref_year - HISTORY_YEARS
 
 
@@ -202,11 +215,24 @@ def dateline_span(article) -> tuple[int, int] | None:  # type: ignore[no-untyped
     return body.start + m.start(1), body.start + m.end(1)
 
 
-def _join_frames(candidates: list[Event]) -> list[Event]:
+def _anchored(event: Event, sentence: Span) -> bool:
+    """ACLED codes an event only with a time and a place: a mention is a report of its own when
+    its sentence says when, where (a place the event attaches to) or how many were killed."""
+    for e in event.evidence:
+        if e.field == "event_date" or e.field == "fatalities" and sentence.start <= e.span.start < sentence.end:
+            return True
+        if e.field == "location" and sentence.start <= e.span.start < sentence.end:
+            return True
+    return False
+
+
+def _join_frames(candidates: list[Event], anchored: set[str] | None = None) -> list[Event]:
     """Later sentences that elaborate an event join it: a mention of the same event type with no
     date of its own and no place of its own elsewhere ("the rebels put all they had into the
     battle") is the lead's event told again, not a new one. A mention with its own date ("on
-    Friday", "a week earlier") stays its own event."""
+    Friday", "a week earlier") stays its own event. A mention anchored in nothing (no date,
+    place or toll of its own, and not the article's lead: commentary, background, a "wave of
+    attacks") joins the latest earlier event of its type, or is no event at all."""
     from dataclasses import replace
 
     out: list[Event] = []
@@ -216,7 +242,12 @@ def _join_frames(candidates: list[Event]) -> list[Event]:
             (o for o in reversed(out) if o.event_type == ev.event_type and (o.sub_event_type == ev.sub_event_type or ev.sub_event_type in _GENERIC)),
             None,
         )
-        if lead is None or own_date or not _same_or_unplaced(lead, ev):
+        loose = anchored is not None and ev.id not in anchored
+        if loose and lead is None:
+            lead = next((o for o in reversed(out) if o.event_type == ev.event_type), None)
+            if lead is None:
+                continue
+        if lead is None or (not loose and (own_date or not _same_or_unplaced(lead, ev))):
             out.append(ev)
             continue
         extra = tuple(e for e in ev.evidence if e.field in ("event", "fatalities") and (e.field == "event" or not lead.fatalities))

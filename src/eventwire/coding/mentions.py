@@ -75,6 +75,10 @@ class Lexicon:
     use_verbs: frozenset[str]
     event_nouns: frozenset[str]
     individual_agents: frozenset[str]
+    court_heads: frozenset[str]
+    generic_subjects: frozenset[str]
+    idiom_objects: dict[str, frozenset[str]]
+    belief_heads: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,10 @@ def load_lexicon() -> Lexicon:
         frozenset(raw["use_verbs"]),
         frozenset(raw["event_nouns_extra"]),
         frozenset(raw["individual_agents"]),
+        frozenset(raw["court_heads"]),
+        frozenset(raw["generic_subjects"]),
+        {k: frozenset(v) for k, v in raw["idiom_objects"].items()},
+        frozenset(raw["belief_heads"]),
     )
 
 
@@ -184,6 +192,24 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
         return "modifier"  # "bomb squad", "protest movement", "attack helicopter"
     if trig.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in head.children):
         return "transitive"  # "demonstrated the recipe", "demonstrated that ..."
+    idioms = lex.idiom_objects.get(" ".join(trig.words))
+    if idioms and head.pos_ in ("VERB", "AUX"):
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass", "obj") and (child.lemma_.lower() in idioms or child.lower_ in idioms):
+                return "idiom"  # "struck a deal", "shot a film", "executed the plan"
+    if head.pos_ == "NOUN" and trig.family == "protest":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None and pobj.lemma_.lower() not in lex.cues["crowd"] and pobj.tag_ not in ("NNS", "NNPS"):
+            return "not a protest"  # "a demonstration of military power"
+    if head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        if subj is not None and subj.lower_ in ("who", "that") and head.dep_ == "relcl":
+            subj = head.head
+        if subj is not None and subj.lower_ in lex.generic_subjects:
+            return "generic"  # "anybody who is fighting with their family"
     if trig.use and not _used(head, lex):
         return "weapon not used"  # "with regard to rockets", "protected from bullets and grenades"
     return None
@@ -194,7 +220,7 @@ def _used(noun: Token, lex: Lexicon) -> bool:
     of an event noun ("rocket attack", "mortar round", "artillery fire")."""
     node = noun
     for _ in range(4):
-        if node.lemma_.lower() in lex.use_verbs and node.pos_ in ("VERB", "AUX"):
+        if node.lemma_.lower() in lex.use_verbs and node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "compound"):
             return True
         if node is not noun and node.pos_ == "NOUN" and node.lemma_.lower() in lex.event_nouns:
             return True
@@ -203,7 +229,7 @@ def _used(noun: Token, lex: Lexicon) -> bool:
         if node.dep_ in ("relcl", "advcl", "ccomp", "parataxis"):
             break
         node = node.head
-    return any(c.lemma_.lower() in lex.use_verbs and c.pos_ == "VERB" for c in noun.children)
+    return any(c.lemma_.lower() in lex.use_verbs and c.pos_ == "VERB" and c.dep_ in ("acl", "relcl") for c in noun.children)
 
 
 def _is_actor_entity_ok(head: Token) -> bool:
@@ -225,6 +251,8 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
     """Why the mention is not asserted as having happened, or None."""
     if sent.text.rstrip().rstrip('"”’\')').endswith("?"):
         return "question"
+    if any(a.lemma_.lower() in lex.belief_heads and a.pos_ in ("VERB", "AUX") for a in head.ancestors):
+        return "supposed"  # "the defence suggested it was she who killed", "officials denied reports that ..."
     node = head
     for _ in range(6):
         for child in node.children:
@@ -235,6 +263,8 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
                 return "modal"
             if child.dep_ == "aux" and low == "going" or (child.dep_ == "mark" and low in ("if", "unless", "whether")):
                 return "conditional" if low != "going" else "future"
+            if child.dep_ == "mark" and low == "since" and node.pos_ in ("VERB", "AUX"):
+                return "background"  # "violence dropped since the cleric declared a ceasefire"
         if node.dep_ in ("xcomp", "ccomp", "acl", "relcl", "advcl", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "conj", "amod", "appos", "prep"):
             parent = node.head
             if parent is node:
@@ -244,6 +274,8 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
                 return "irrealis"
             if node.dep_ in ("dobj",) and lemma in lex.irrealis_heads and head.pos_ == "NOUN":
                 return "irrealis"  # "plan an attack", "threatened strikes"
+            if node.dep_ in ("prep", "pcomp", "xcomp", "ccomp") and lemma in lex.court_heads:
+                return "court"  # "charged with assault", "accused of plotting an attack"
             if parent.pos_ == "NOUN" and lemma in lex.irrealis_nouns:
                 return "irrealis"  # "fears of an attack", "the trial of the bombing suspects"
             if node.dep_ in ("relcl", "acl", "advcl", "conj", "appos") and parent.pos_ in ("NOUN", "PROPN"):
@@ -308,6 +340,12 @@ def participant_problem(
     need: str, head: Token, sent: SpacySpan, cues: Cues, armed_actor: bool, lex: Lexicon
 ) -> str | None:
     """Why the participants a family needs are missing, or None."""
+    if need == "not_crime":
+        return "crime" if cues.has("crime") or _individual_agent(head, lex) else None
+    if need == "armed_or_weapons":
+        if cues.has("weapons_context") and not cues.has("crime") and not cues.has("accident"):
+            return None
+        need = "armed"
     if need == "none":
         if cues.has("accident") and not (cues.has("armed_strong") or armed_actor):
             return "accident"
@@ -342,7 +380,11 @@ def participant_problem(
     if need in ("air_context", "blast_context", "labour_context", "weapons_context", "protest_context", "demand_context"):
         return None if cues.has(need) else f"no {need.replace('_', ' ')}"
     if need == "place_object":
-        return None if _has_place_object(head) else "no place taken"
+        return None if _has_place_object(head, proper=fam_territory(head, lex)) else "no place taken"
+    if need == "physical":
+        return None if cues.has("physical") else "no harm"
+    if need == "agreement_context":
+        return None if cues.has("agreement_context") else "not a conflict agreement"
     return None
 
 
@@ -392,7 +434,12 @@ def _verbal_protest(head: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _has_place_object(head: Token) -> bool:
+def fam_territory(head: Token, lex: Lexicon) -> bool:
+    """Capture verbs may take a bare proper name as the place taken ("re-captured Quissanga")."""
+    return head.lemma_.lower() in {"capture", "recapture", "seize", "retake", "overrun", "liberate", "regain"}
+
+
+def _has_place_object(head: Token, proper: bool = True) -> bool:
     objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
         objs.append(head.head)
@@ -404,7 +451,7 @@ def _has_place_object(head: Token) -> bool:
         for t in obj.subtree:
             if t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACE_NOUNS:
                 return True
-            if t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG", "NORP"):
+            if proper and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW"):
                 return True
     return False
 
