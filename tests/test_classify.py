@@ -33,7 +33,7 @@ from eventwire.coding.taxonomy import (
 # One or more new sentences per sub-event type.
 EVENTS: list[tuple[str, str]] = [
     ("Armed clash", "Government soldiers and Ambazonian separatists fought a two-hour gun battle outside Bamenda on Sunday."),
-    ("Armed clash", "The regime forces were not able to hold on to their positions despite the strikes."),
+    ("Armed clash", "Militia fighters and federal police traded machine-gun fire across the river crossing for most of the afternoon."),
     ("Government regains territory", "Loyalist troops recaptured the hilltop town of Tal Saghir from the insurgents after a week-long siege."),
     ("Non-state actor overtakes territory", "Jihadist fighters overran the garrison town of Kerwa and raised their flag over the police headquarters."),
     ("Chemical weapon", "Doctors said 40 people were treated for sarin exposure after the bombardment of Khan Aslan."),

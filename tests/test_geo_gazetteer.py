@@ -45,10 +45,12 @@ def test_admin_regions_are_places_with_a_centre(gaz: Gazetteer) -> None:
     assert 29 < texas.latitude < 34 and -102 < texas.longitude < -96
 
 
-def test_curated_district_by_every_spelling(gaz: Gazetteer) -> None:
-    for spelling in ("Ramouseh", "Ramussa", "al-Ramousah", "Ar Ramusah", "Ramosah"):
+def test_curated_district_by_spellings_it_does_not_list(gaz: Gazetteer) -> None:
+    # Transliterations the curated rows do not carry: folding, not an alias list, finds them.
+    for spelling, name in (("Sheikh Maksood", "Sheikh Maqsoud"), ("Shaikh Maqsood", "Sheikh Maqsoud"),
+                           ("Hamdaniyya", "Hamdaniyeh"), ("Salah el-Din", "Salaheddine"), ("Bustan el-Qasr", "Bustan al-Qasr")):
         district = _find(gaz.candidates(spelling), "SY", "district")
-        assert district.name == "Ramouseh" and district.parent == "Aleppo", spelling
+        assert district.name == name and district.parent == "Aleppo", spelling
 
 
 def test_countries_and_their_aliases(gaz: Gazetteer) -> None:

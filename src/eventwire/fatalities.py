@@ -42,7 +42,7 @@ _PATTERNS = [
 _CUMULATIVE = re.compile(
     r"\b(since\s+(?:the\s+)?(?:\d{4}|war|conflict|start|beginning|outbreak|uprising)|so\s+far\s+(?:this|in)|"
     r"in\s+total|total\s+of|overall|cumulative|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|months|decades?)|"
-    r"during\s+the\s+(?:war|conflict)|throughout\s+the|the\s+deaths\s+included|have\s+died\s+in\s+the\s+(?:war|conflict)|"
+    r"during\s+the\s+(?:war|conflict)|throughout\s+the|have\s+died\s+in\s+the\s+(?:war|conflict)|"
     r"(?:war|conflict)\s+has\s+(?:killed|claimed)|since\s+(?:it|the\s+fighting)\s+began)",
     re.IGNORECASE,
 )

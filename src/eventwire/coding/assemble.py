@@ -108,6 +108,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     candidates: list[Event] = []
     coded_sentences: set[int] = set()
     anchored: set[str] = set()
+    told_toll: set[str] = set()
     for k, ((bd, sent), cls) in enumerate(zip(sentences, classified)):
         if cls is None:
             continue
@@ -132,7 +133,9 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         candidates.append(event)
         if k == 0 or _anchored(event, sspan):
             anchored.add(event.id)
-    joined = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id), anchored)
+        elif event.fatalities:
+            told_toll.add(event.id)
+    joined = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id), anchored, told_toll)
     stats["dropped_unanchored"] = len(candidates) - len(joined) - sum(len([x for x in e.evidence if x.field == "event"]) - 1 for e in joined)
     candidates = joined
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
@@ -219,20 +222,22 @@ def _anchored(event: Event, sentence: Span) -> bool:
     """ACLED codes an event only with a time and a place: a mention is a report of its own when
     its sentence says when, where (a place the event attaches to) or how many were killed."""
     for e in event.evidence:
-        if e.field == "event_date" or e.field == "fatalities" and sentence.start <= e.span.start < sentence.end:
+        if e.field == "event_date":
             return True
         if e.field == "location" and sentence.start <= e.span.start < sentence.end:
             return True
     return False
 
 
-def _join_frames(candidates: list[Event], anchored: set[str] | None = None) -> list[Event]:
+def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told_toll: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     """Later sentences that elaborate an event join it: a mention of the same event type with no
     date of its own and no place of its own elsewhere ("the rebels put all they had into the
     battle") is the lead's event told again, not a new one. A mention with its own date ("on
     Friday", "a week earlier") stays its own event. A mention anchored in nothing (no date,
     place or toll of its own, and not the article's lead: commentary, background, a "wave of
-    attacks") joins the latest earlier event of its type, or is no event at all."""
+    attacks") joins the latest earlier event of its type, or is no event at all; one that only
+    gives a toll ("At least 25 people are dead") joins the latest earlier event of any type, and
+    stands alone only when nothing came before it."""
     from dataclasses import replace
 
     out: list[Event] = []
@@ -245,6 +250,11 @@ def _join_frames(candidates: list[Event], anchored: set[str] | None = None) -> l
         loose = anchored is not None and ev.id not in anchored
         if loose and lead is None:
             lead = next((o for o in reversed(out) if o.event_type == ev.event_type), None)
+            if lead is None and ev.id in told_toll:
+                lead = out[-1] if out else None
+                if lead is None:
+                    out.append(ev)
+                    continue
             if lead is None:
                 continue
         if lead is None or (not loose and (own_date or not _same_or_unplaced(lead, ev))):

@@ -79,6 +79,7 @@ class Lexicon:
     generic_subjects: frozenset[str]
     idiom_objects: dict[str, frozenset[str]]
     belief_heads: frozenset[str]
+    reference_heads: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ def load_lexicon() -> Lexicon:
         frozenset(raw["generic_subjects"]),
         {k: frozenset(v) for k, v in raw["idiom_objects"].items()},
         frozenset(raw["belief_heads"]),
+        frozenset(raw["reference_heads"]),
     )
 
 
@@ -253,8 +255,21 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
         return "question"
     if any(a.lemma_.lower() in lex.belief_heads and a.pos_ in ("VERB", "AUX") for a in head.ancestors):
         return "supposed"  # "the defence suggested it was she who killed", "officials denied reports that ..."
+    if head.pos_ == "VERB" and head.dep_ == "amod" and head.tag_ == "VBN" and head.head.i > head.i and not list(head.children) and head.head.lemma_.lower() not in ("stone", "rock", "fire"):
+        return "reference"  # "the family of murdered soldier X": an earlier event named, not reported
+    through_noun = head.pos_ == "NOUN"
+    for a in head.ancestors:
+        if a.pos_ == "VERB" and a.lemma_.lower() in lex.reference_heads and through_noun:
+            return "reference"  # "to highlight the offensive", "prosecuting the murders (in which ...)"
+        if a.pos_ == "NOUN":
+            if a.lemma_.lower() in lex.irrealis_nouns:
+                return "irrealis"  # "calls for Israel to hand over maps of where the army dropped bombs"
+            through_noun = True
+    for a in [head, *head.ancestors]:
+        if any(c.dep_ == "prep" and c.lower_ == "since" and c.i < head.i and head in c.subtree for c in a.children):
+            return "background"  # "since the attack in March 2016"
     node = head
-    for _ in range(6):
+    for _ in range(10):
         for child in node.children:
             low = child.lower_
             if child.dep_ == "neg" or low in ("never", "no") and child.dep_ in ("neg", "det", "advmod"):
@@ -278,7 +293,7 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
                 return "court"  # "charged with assault", "accused of plotting an attack"
             if parent.pos_ == "NOUN" and lemma in lex.irrealis_nouns:
                 return "irrealis"  # "fears of an attack", "the trial of the bombing suspects"
-            if node.dep_ in ("relcl", "acl", "advcl", "conj", "appos") and parent.pos_ in ("NOUN", "PROPN"):
+            if node.dep_ in ("acl", "advcl", "conj", "appos") and parent.pos_ in ("NOUN", "PROPN"):
                 break
             if node.dep_ == "conj" and parent.pos_ in ("VERB", "AUX"):
                 node = parent
@@ -374,6 +389,8 @@ def participant_problem(
     if need == "crowd_group":
         return None if cues.has("crowd_group") else "no group"
     if need == "political":
+        if cues.has("sport"):
+            return "sport"
         if cues.has("crime") and not cues.has("political_target"):
             return "ordinary crime"
         return None if cues.has("political_target") else "no political target"
@@ -384,6 +401,8 @@ def participant_problem(
     if need == "physical":
         return None if cues.has("physical") else "no harm"
     if need == "agreement_context":
+        if cues.has("crime") or _individual_agent(head, lex):
+            return "crime"  # "the suspect agreed to surrender to police"
         return None if cues.has("agreement_context") else "not a conflict agreement"
     return None
 

@@ -162,7 +162,6 @@ T: dict[str, list[str]] = {
         "Troops exchanged fire with {reb} for several hours {loc} {day}.",
         "{reb} and {gov} fought [on the front line|along the front|for control of the road] {loc}{atsrc}.",
         "Army, rebels clash {loc}; {n} killed",
-        "{gov} were not able to hold their positions {loc} despite [air support|the strikes|reinforcements] as {reb} [advanced|pressed their attack].",
         "[Rival militias|Two armed factions|Two rebel groups|Fighters from rival clans] clashed {loc} {day}, [killing {n} fighters|leaving {n} dead|]{atsrc}.",
         "{n} [policemen|soldiers|militiamen] died when {reb} [stormed|overran|attacked] their [post|base|checkpoint] {loc} and a firefight followed.",
         "Fighting raged for a [second|third|fourth] day {loc} between {gov} and {reb}.",
@@ -680,7 +679,7 @@ NONE_T: dict[str, list[str]] = {
         "[The militia|The group|{group}] [was formed|emerged|was founded] in [2013|2004|2010] [to fight|in opposition to] [the government|foreign troops|rival groups].",
     ],
     "toll": [
-        "More than [300,000|380,000|half a million|10,000|84,000] people have [died|been killed] [since the war began|since 2011|in the conflict|since the start of the insurgency]{atsrc}.",
+        "More than [300,000|380,000|half a million|10,000|52,000] people have [died|been killed] [since the war began|since 2011|in the conflict|since the start of the insurgency]{atsrc}.",
         "[The conflict|The war|The violence|The insurgency] has [killed|displaced|claimed the lives of] [tens of thousands|millions|more than 30,000 people|hundreds of thousands] [since 2009|since it began|over the past decade]{atsrc}.",
         "[So far this year|Since January|In 2020], [at least|more than] [1,200|500|2,000] civilians have been killed in [attacks|violence] {loc}, [according to the UN|a rights group said|{src}].",
         "[Millions|Some 2 million|More than 4 million] people have [fled their homes|been displaced|become refugees] since the [conflict|fighting] [started|began|erupted]{atsrc}.",
