@@ -55,7 +55,10 @@ def score(name: str, gold: list[dict], texts: dict[str, str], show: int) -> None
             golds = [ge["evidence"], *ge.get("also_supported_by", [])]
             if ge.get("required", True):
                 req += 1
-                found += any(e.get("event_type") == ge["event_type"] and any(overlaps(s, gs) for s in event_sentences(e, aid) for gs in golds) for e in evs)
+                hit = any(e.get("event_type") == ge["event_type"] and any(overlaps(s, gs) for s in event_sentences(e, aid) for gs in golds) for e in evs)
+                found += hit
+                if not hit and len(shown) < 2 * show:
+                    shown.append(f"  missed: {aid} {ge['event_type']}: {ge['evidence'][:140]}")
             if len(golds) > 1:
                 holders = [i for i, e in enumerate(evs) if any(overlaps(s, gs) for s in event_sentences(e, aid) for gs in golds)]
                 covered = [gs for gs in golds if any(overlaps(s, gs) for e in evs for s in event_sentences(e, aid))]

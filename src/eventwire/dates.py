@@ -20,7 +20,7 @@ PRECISION_OF_PERIOD = {"day": 1, "week": 2, "month": 3, "year": 3}
 _VAGUE = re.compile(r"\b(recent|past|coming|next|several|many|few|years?|decades?|centur|ago\b.*\bdecade)", re.IGNORECASE)
 _FUTURE_WORDS = re.compile(r"\b(later|next|coming|tomorrow)\b", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|hours?)\s*$", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:on|in|at|since|by|from|during|until|early|late|mid-?|the)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:on|in|at|since|by|from|during|until|early|late|mid-?|the|around|about|approximately|circa|as\s+of)\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

@@ -36,7 +36,15 @@ _PATTERNS = [
     re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}{_DEATH_AFTER}", re.IGNORECASE),
     re.compile(rf"\b(?:killing|killed|kill|kills|leaving|left|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|massacred|executed|beheaded|murdered|slaughtered|hacked\s+to\s+death)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}(?:\s+dead)?", re.IGNORECASE),
     re.compile(rf"\b(?:death\s+toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|hit)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})", re.IGNORECASE),
-    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths|fatalities|dead\b|bodies)", re.IGNORECASE),
+    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths|fatalities|fatality|dead\b|bodies)", re.IGNORECASE),
+    # one named victim: "The victim died.", "the officer was killed", "a soldier died of his wounds"
+    re.compile(
+        r"\b(?P<n>the|a|an|one)\s+(?:\w+\s+){0,2}?(?:victim|man|woman|officer|soldier|guard|policeman|policewoman|person|"
+        r"civilian|child|boy|girl|driver|journalist|student|farmer|fighter|commander|militant|trader|teacher|worker|"
+        r"resident|villager|protester|demonstrator|leader|official|member|passenger)\s+(?:later\s+)?"
+        r"(?:died|was\s+killed|was\s+shot\s+dead|succumbed|was\s+found\s+dead|was\s+murdered)\b",
+        re.IGNORECASE,
+    ),
 ]
 # Markers of tolls that span a war or a period rather than one event.
 _CUMULATIVE = re.compile(
@@ -53,6 +61,8 @@ def parse_number(text: str) -> int | None:
     """Turn "1,200", "two dozen", "twenty-five", "dozens", "3 million" into a number (ACLED's
     conservative values for vague words)."""
     t = " ".join(text.lower().replace("-", " ").split())
+    if t == "the":
+        return 1  # "the victim died"
     if t in _VAGUE:
         return _VAGUE[t]
     m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?", t)
@@ -92,7 +102,7 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
             count = parse_number(m.group("n"))
             if count is None or count == 0:
                 continue
-            q = m.group("q")
+            q = m.groupdict().get("q")
             start, end = sentence.start + m.start("n"), sentence.start + m.end("n")
             span = Span(sentence.article_id, start, end, m.group("n"))
             found.append(Fatalities(count, " ".join(q.split()).lower() if q else None, span))

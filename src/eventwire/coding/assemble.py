@@ -91,7 +91,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     article = ann.article
     stats: Counter[str] = Counter()
     places = geoparse(ann, res.gazetteer)
-    country = focus_country(places)
+    country = _chain_country(article, res) or focus_country(places)
     actors = find_actors(ann, res.actors, country, article.published)
     quotes = extract_quotes(ann)
     date_spans = [bd.token_span(article.id, ent) for bd in ann.docs for ent in bd.doc.ents if ent.label_ == "DATE"]
@@ -326,13 +326,13 @@ def _inside(span: Span, outer: Span) -> bool:
 
 def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, in_sent, places, dates, quotes, country, dateline, res) -> Event | None:  # type: ignore[no-untyped-def]
     article = ann.article
-    in_sent_dates = [d for d in dates if _inside(d.span, sspan)]
-    when = _event_date(in_sent_dates, article.published)
-    if when is False or _BACKGROUND.search(sent.text):
-        return None
     lex = load_lexicon()
     mention = _lead_mention(accepted, cls, lex)
     head = sent.doc[mention.head]
+    in_sent_dates = [d for d in dates if _inside(d.span, sspan)]
+    when = _event_date(_attached_dates(in_sent_dates, bd, head), article.published)
+    if when is False or _BACKGROUND.search(sent.text):
+        return None
     evidence: list[Evidence] = [Evidence("event", sspan)]
     date, precision = (when.date, when.precision) if isinstance(when, DateMention) else (None, UNDATED_PRECISION)
     if isinstance(when, DateMention):
@@ -352,6 +352,9 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
 
     all_places = [p for p in places if not (dateline and dateline[0] <= p.span.start < dateline[1])]
     loc = _location(_attached_places(sent_places, article.text, bd, head), all_places, article.text)
+    chained = _chained_place(sspan, article.text, dateline, country, res)
+    if chained is not None:
+        loc = chained
     place, geo_precision = loc if loc else (None, None)
     if place is not None:
         evidence.append(Evidence("location", place.span))
@@ -421,6 +424,13 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     a protest by what the state did to it, or a riot when the crowd was violent)."""
     family = mention.family
     families = {m.family for m in accepted}
+    found = sentence_cues(sent, lex)
+    if family in ("shelling", "grenade", "blast") and found.get("direct_fire"):
+        return "Armed clash"  # mortars and small arms at each other's positions: a battle
+    if family == "blast" and found.get("remote_weapon") and not families & {"explosive", "suicide"}:
+        return "Shelling/artillery/missile attack"  # explosions of weapons fired from afar
+    if family in ("battle", "attack", "gunbattle") and found.get("crowd_violence") and not found.get("armed_strong"):
+        return "Violent demonstration"  # rioters clashing with the police
     if family == "protest":
         kind = intervention_kind(sent)
         if kind == "Peaceful protest" and families & _CROWD_VIOLENCE:
@@ -544,6 +554,59 @@ def _attached_places(sent_places, text: str, bd: BlockDoc, head):  # type: ignor
     return attached or syntactic
 
 
+def _attached_dates(dates: list[DateMention], bd: BlockDoc, head) -> list[DateMention]:  # type: ignore[no-untyped-def]
+    """The sentence's dates that belong to the event's own clause ("On 7 May, journalists
+    protested against the arrest of an editor on 12 March": 7 May), all of them when none does."""
+    path = {head.i, *(t.i for t in head.ancestors)}
+    own = []
+    for d in dates:
+        span = bd.doc.char_span(d.span.start - bd.offset, d.span.end - bd.offset, alignment_mode="expand")
+        if span is not None and len(span) and not _in_other_clause(span.root, path) and not _under_other_noun(span.root, path):
+            own.append(d)
+    return own or dates
+
+
+def _under_other_noun(tok, path: set[int]) -> bool:  # type: ignore[no-untyped-def]
+    """A date inside a noun phrase off the event's path ("the arrest of the editor on 12 March")."""
+    while tok.i not in path:
+        if tok.head is tok:
+            return False
+        if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in path and tok.dep_ in ("prep", "npadvmod", "nmod"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _chain_country(article, res) -> str | None:  # type: ignore[no-untyped-def]
+    """The country of the first admin chain in the body ("X (District, Province)"): a report that
+    writes its places that way has said which country it is about."""
+    from ..geo.parenthetical import chains, resolve_chain
+
+    for block in article.blocks:
+        if block.kind is not BlockKind.BODY:
+            continue
+        for c in chains(article.text[block.start : block.end])[:2]:
+            found = resolve_chain(c, res.gazetteer)
+            if found is not None and found.place.country:
+                return str(found.place.country)
+    return None
+
+
+def _chained_place(sspan: Span, text: str, dateline, country, res):  # type: ignore[no-untyped-def]
+    """The sentence's first place written with its admin chain ("Kansafra (Ariha, Idlib)"),
+    resolved within the chain; that form names where a report places its event."""
+    from ..geo.parenthetical import chains, resolve_chain
+
+    for c in chains(sspan.text):
+        start = sspan.start + c.start
+        if dateline and dateline[0] <= start < dateline[1]:
+            continue
+        found = resolve_chain(c, res.gazetteer, country)
+        if found is not None:
+            return PlaceMention(Span(sspan.article_id, start, sspan.start + c.end, c.name), found.place, 1.0), found.precision
+    return None
+
+
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
 
 
@@ -568,7 +631,7 @@ def _event_date(dates: list[DateMention], published: dt.date | None) -> DateMent
     recent = [d for d in dates if published is None or (published - d.date).days <= MAX_EVENT_AGE_DAYS]
     if not recent:
         return False
-    return min(recent, key=lambda d: d.precision)
+    return min(recent, key=lambda d: (d.precision, d.span.start))
 
 
 GOV_REGAINS, NSA_OVERTAKES = "Government regains territory", "Non-state actor overtakes territory"

@@ -170,6 +170,11 @@ def choose_roles(
         before = [m for s, e, m in usable if e <= head.i]
         after = [m for s, e, m in usable if s > head.i]
         a1 = before[-1] if before else (after[0] if after else None)
+    if a1 is not None and a2 is None:
+        # the other party named anywhere else in the sentence, nearest after the trigger first
+        others = [(s, m) for s, e, m in usable if m is not a1 and m.actor.name != a1.actor.name]
+        after = [m for s, m in others if s > head.i]
+        a2 = after[0] if after else (others[-1][1] if others else None)
     if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:
         a2 = None
     return a1, a2

@@ -1,0 +1,100 @@
+"""Places written with their admin chain: "Kansafra (Ariha, Idlib)", "Sukkur city (Sukkur, Sindh)",
+"Tripoli (North, Lebanon)". Monitoring reports, wire briefs and ACLED-style notes name a small
+place and then the district and province that hold it. The chain says which of many namesakes is
+meant, and where the gazetteer lacks the village it still places the event in its district or
+province (with ACLED's geo_precision 2 or 3) instead of guessing another country's namesake.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..records import Place
+from .fold import fold
+from .gazetteer import Gazetteer
+
+# A capitalised name (a few words, "al-"/"de" joiners allowed), an optional generic word, then a
+# parenthesis of one to three capitalised names separated by commas.
+_GENERIC = r"(?:\s+(?:district|city|town|village|area|province|region|governorate|camp|county|sector|municipality|neighbou?rhood|subdistrict|commune|locality|LGA))?"
+_NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:al|el|de|du|da|di|la|le|des|of|ad|ar|as|an|ash|at|az)[- ]\s*)?[A-Z][\w'’.\-]*){0,4}"
+CHAIN = re.compile(rf"(?P<name>{_NAME}){_GENERIC}\s*\((?P<inner>[A-Z][^()\d]{{1,90}}?)\)")
+_PART = re.compile(r"^[A-Z][\w'’.\- ]{0,40}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    start: int  # character range of the place name in the text it was found in
+    end: int
+    name: str
+    parts: tuple[str, ...]  # the names in the parenthesis, innermost first ("Ariha", "Idlib")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    place: Place
+    precision: int  # ACLED geo_precision: 1 the place itself, 2 its district, 3 its province
+
+
+def chains(text: str) -> list[Chain]:
+    out = []
+    for m in CHAIN.finditer(text):
+        parts = tuple(p.strip() for p in m.group("inner").split(","))
+        if not parts or len(parts) > 3 or not all(_PART.match(p) for p in parts):
+            continue
+        out.append(Chain(m.start("name"), m.end("name"), m.group("name"), parts))
+    return out
+
+
+def _regions(name: str, gaz: Gazetteer) -> list[tuple[str, str | None, Place | None]]:
+    """(country, admin1, the admin1 Place) readings of the outermost name of a chain."""
+    out: list[tuple[str, str | None, Place | None]] = []
+    for p in gaz.candidates(name):
+        if p.country is None:
+            continue
+        if p.feature == "admin1":
+            out.append((p.country, p.name, p))
+        elif p.feature == "country":
+            out.append((p.country, None, p))
+        elif p.feature in ("admin2", "city") and p.admin1:
+            out.append((p.country, p.admin1, None))
+    return out
+
+
+def _inside(p: Place, country: str, admin1: str | None) -> bool:
+    return p.country == country and (admin1 is None or (p.admin1 is not None and fold(p.admin1) == fold(admin1)))
+
+
+def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Resolved | None:
+    """The place a chain names, read outside in: the province (or country) first, then the
+    district, then the place itself within them."""
+    outer = chain.parts[-1]
+    regions = _regions(outer, gaz)
+    middle = list(chain.parts[:-1])
+    if regions and all(r[1] is None for r in regions) and middle:
+        # "Tripoli (North, Lebanon)": the country last, its province before it
+        country = regions[0][0]
+        regions = [(c, a, p) for c, a, p in _regions(middle[-1], gaz) if c == country] or regions
+        middle = middle[:-1]
+    best: tuple[tuple[int, int, int], Resolved] | None = None
+    for country, admin1, region in regions:
+        own = [p for p in gaz.candidates(chain.name) if _inside(p, country, admin1) and p.feature not in ("country", "admin1")]
+        if own:
+            p = max(own, key=lambda x: (x.feature in ("city", "district", "site"), x.population))
+            res = Resolved(p, 2 if p.feature in ("district", "site", "region", "admin2") else 1)
+            rank = 0
+        else:
+            mids = [p for m in middle for p in gaz.candidates(m) if _inside(p, country, admin1) and p.feature in ("admin2", "city")]
+            if mids:
+                p = max(mids, key=lambda x: (x.feature == "admin2", x.population))
+                res = Resolved(replace(p, name=chain.name, feature="city", geonameid=None, population=0), 2)
+                rank = 1
+            elif region is not None and region.feature == "admin1":
+                res = Resolved(replace(region, name=chain.name, feature="city", geonameid=None, population=0), 3)
+                rank = 2
+            else:
+                continue
+        key = (rank, 0 if country == focus else 1, -(region.population if region else 0))
+        if best is None or key < best[0]:
+            best = (key, res)
+    return best[1] if best else None
