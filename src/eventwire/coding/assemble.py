@@ -14,6 +14,7 @@ dropped with a reason in the run stats.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -119,6 +120,12 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             if not m.accepted:
                 stats[f"mention_rejected:{m.reason}"] += 1
         accepted = [m for m in mentions if m.accepted]
+        if not accepted and cls.is_event and cls.confidence >= RESCUE_CONFIDENCE:
+            # a codebook trigger, asserted, whose participants the cue lists did not find, in a
+            # sentence the classifier is sure reports an event: the lists are short, the model
+            # has seen more wordings
+            accepted = [replace(m, accepted=True, reason=None) for m in mentions if m.reason in _PARTICIPANT_REASONS]
+            stats["rescued_by_classifier"] += bool(accepted)
         if not accepted:
             continue
         sspan = bd.token_span(article.id, sent)
@@ -399,8 +406,18 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     )
 
 
+# A mention rejected only for want of participants counts when the classifier is this sure.
+RESCUE_CONFIDENCE = 0.85
+_PARTICIPANT_REASONS = frozenset(
+    {"no armed party", "no crowd", "no political target", "not a conflict agreement", "no place taken", "no group",
+     "no harm", "no air context", "no blast context", "no weapons context", "no demand context", "no base context"}
+)
+
+
 # The classifier picks the family when it is at least this sure of one of their sub-event types.
 CLASSIFIER_PICKS_FAMILY = 0.5
+# ... and names the sub-event type outright when at least this sure.
+CLASSIFIER_NAMES_TYPE = 0.6
 
 
 def _lead_mention(accepted, cls, lex):  # type: ignore[no-untyped-def]
@@ -425,6 +442,13 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     family = mention.family
     families = {m.family for m in accepted}
     found = sentence_cues(sent, lex)
+    if cls is not None and cls.sub_event_type is not None and cls.confidence >= CLASSIFIER_NAMES_TYPE:
+        # once the mention has established that something happened, a confident reading of the
+        # whole sentence names its type better than the trigger word alone; territory still goes
+        # by who took it
+        if cls.sub_event_type in (GOV_REGAINS, NSA_OVERTAKES) and a1 is not None:
+            return territory_sub_type(cls.sub_event_type, a1.actor.inter)
+        return str(cls.sub_event_type)
     if family in ("shelling", "grenade", "blast") and found.get("direct_fire"):
         return "Armed clash"  # mortars and small arms at each other's positions: a battle
     if family == "blast" and found.get("remote_weapon") and not families & {"explosive", "suicide"}:

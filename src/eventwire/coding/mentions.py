@@ -152,20 +152,20 @@ def find_triggers(sent: SpacySpan, lex: Lexicon | None = None) -> list[tuple[int
     while i < sent.end:
         tok = doc[i]
         cands = lex.by_first.get(tok.lemma_.lower(), ()) + lex.by_first.get(tok.lower_, ())
-        hit = None
+        hits: list[tuple[int, int, Trigger]] = []
         for trig in sorted(cands, key=lambda t: -len(t.words)):
             n = len(trig.words)
-            if i + n > sent.end:
+            if i + n > sent.end or (hits and n < hits[0][1] - hits[0][0]):
                 continue
             if all(_matches(doc[i + k], w) for k, w in enumerate(trig.words)):
                 head = _phrase_head(doc[i : i + n])
                 if trig.pos and head.pos_ != trig.pos and not (trig.pos == "VERB" and head.pos_ == "AUX"):
                     continue
-                hit = (i, i + n, trig)
-                break
-        if hit:
-            out.append(hit)
-            i = hit[1]
+                if all(h[2].family != trig.family for h in hits):
+                    hits.append((i, i + n, trig))  # one word may be read in two senses ("seized" a town / weapons)
+        if hits:
+            out.extend(hits)
+            i = hits[0][1]
         else:
             i += 1
     return out
@@ -394,7 +394,7 @@ def participant_problem(
         if cues.has("crime") and not cues.has("political_target"):
             return "ordinary crime"
         return None if cues.has("political_target") else "no political target"
-    if need in ("air_context", "blast_context", "labour_context", "weapons_context", "protest_context", "demand_context"):
+    if need in ("air_context", "blast_context", "labour_context", "weapons_context", "protest_context", "demand_context", "base_context"):
         return None if cues.has(need) else f"no {need.replace('_', ' ')}"
     if need == "place_object":
         return None if _has_place_object(head, proper=fam_territory(head, lex)) else "no place taken"
