@@ -175,10 +175,11 @@ def _overlaps(f: _Found, used: list[tuple[int, int]]) -> bool:
 
 def _direct(doc: Doc, people: dict[str, Speaker]) -> list[_Found]:
     out: list[_Found] = []
-    for match in _DIRECT.finditer(doc.text):
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    for match in _DIRECT.finditer(text):
         group = 1 if match.group(1) is not None else 2
-        start, end = _trim(doc.text, match.start(group), match.end(group))
-        if len(doc.text[start:end].split()) < _MIN_QUOTE_WORDS:
+        start, end = _trim(text, match.start(group), match.end(group))
+        if len(text[start:end].split()) < _MIN_QUOTE_WORDS:
             continue
         cue, head = _attribution(doc, match.start(), match.end())
         speaker, span = _speaker(head, people) if head is not None else (None, None)
@@ -209,16 +210,20 @@ def _attribution(doc: Doc, open_char: int, close_char: int) -> tuple[Token | Non
     A window stops at sentence-final punctuation or another quotation mark, so a quote never
     takes the attribution of its neighbour.
     """
-    after = [t for t in doc if t.idx >= close_char]
+    size = doc[-1].idx + len(doc[-1].text) if len(doc) else 0
+    first = doc.char_span(close_char, size, alignment_mode="expand") if close_char < size else None
+    after = doc[first.start : first.start + _ATTRIBUTION_WINDOW] if first is not None else []
     window: list[Token] = []
-    for tok in after[:_ATTRIBUTION_WINDOW]:
+    for tok in after:
         if tok.text in ("“", '"') or (tok.text in (".", "!", "?") and window):
             break
         window.append(tok)
     found = _cue_and_subject(window)
     if found[0] is not None:
         return found
-    before = [t for t in doc if t.idx + len(t.text) <= open_char][-_ATTRIBUTION_WINDOW:]
+    upto = doc.char_span(0, open_char, alignment_mode="contract") if open_char > 0 else None
+    stop = upto.end if upto is not None else 0
+    before = list(doc[max(0, stop - _ATTRIBUTION_WINDOW) : stop])
     if before and before[-1].text in (":", ","):
         window = []
         for tok in reversed(before[:-1]):

@@ -40,6 +40,7 @@ from ..records import (
 from ..resources import Resources
 from .classify import Classification, territory_hit
 from .mentions import (
+    armed_cues,
     article_is_armed,
     find_triggers,
     intervention_kind,
@@ -61,8 +62,19 @@ _BACKGROUND = re.compile(r"\b(since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak
 
 def event_sentences(ann: AnnotatedArticle) -> list[tuple[BlockDoc, SpacySpan]]:
     """The sentences that may report events (a headline restates the lead; it still informs
-    country focus through its places)."""
-    return [(bd, sent) for bd, sent in ann.sentences() if bd.block.kind is not BlockKind.TITLE]
+    country focus through its places). Cached for the last articles: spaCy rebuilds `doc.sents`
+    on every access."""
+    hit = _SENTENCES.get(id(ann))
+    if hit is not None and hit[0] is ann:
+        return hit[1]
+    out = [(bd, sent) for bd, sent in ann.sentences() if bd.block.kind is not BlockKind.TITLE]
+    if len(_SENTENCES) > 512:
+        _SENTENCES.clear()
+    _SENTENCES[id(ann)] = (ann, out)
+    return out
+
+
+_SENTENCES: dict[int, tuple[AnnotatedArticle, list[tuple[BlockDoc, SpacySpan]]]] = {}
 
 
 def classify_batch(anns: Sequence[AnnotatedArticle], res: Resources) -> list[list[Classification | None]]:
@@ -101,7 +113,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     lex = load_lexicon()
     if classified is None:
         classified = classify_batch([ann], res)[0]
-    cues = [sentence_cues(sent, lex) for _, sent in sentences]
+    cues = [armed_cues(sent, lex) for _, sent in sentences]
     armed_article = article_is_armed(cues)
     by_block = {id(bd): _token_mentions(bd, actors) for bd in ann.docs}
     dateline = dateline_span(article)

@@ -328,12 +328,14 @@ class Cues:
 def sentence_cues(sent: SpacySpan, lex: Lexicon | None = None, exclude: tuple[int, int] = (-1, -1)) -> dict[str, frozenset[str]]:
     """Which cue lists have a word in the sentence (tokens in `exclude` do not count)."""
     lex = lex or load_lexicon()
-    toks = [t for t in sent if not (exclude[0] <= t.i < exclude[1])]
-    forms = [_forms(t) for t in toks]
+    forms = [_forms(t) for t in sent if not (exclude[0] <= t.i < exclude[1])]
+    flat = {f for pair in forms for f in pair}
     out: dict[str, frozenset[str]] = {}
     for name, words in lex.cues.items():
-        hit = {f for pair in forms for f in pair if f in words}
+        hit = set(flat & words)
         for phrase in lex.cue_phrases.get(name, ()):
+            if phrase[0] not in flat or not all(w in flat for w in phrase):
+                continue
             n = len(phrase)
             for k in range(len(forms) - n + 1):
                 if all(phrase[j] in forms[k + j] for j in range(n)):
@@ -342,6 +344,17 @@ def sentence_cues(sent: SpacySpan, lex: Lexicon | None = None, exclude: tuple[in
         if hit:
             out[name] = frozenset(hit)
     return out
+
+
+def armed_cues(sent: SpacySpan, lex: Lexicon | None = None) -> dict[str, frozenset[str]]:
+    """Only the strong armed cues of a sentence (what `article_is_armed` needs), cheaply."""
+    lex = lex or load_lexicon()
+    flat = {f for t in sent for f in _forms(t)}
+    hit = flat & lex.cues["armed_strong"]
+    for phrase in lex.cue_phrases.get("armed_strong", ()):
+        if all(w in flat for w in phrase):
+            hit.add(" ".join(phrase))
+    return {"armed_strong": frozenset(hit)} if hit else {}
 
 
 def article_is_armed(cues_per_sentence: list[dict[str, frozenset[str]]]) -> bool:

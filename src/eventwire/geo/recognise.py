@@ -302,7 +302,7 @@ def _capitalised(t: Token) -> bool:
 
 def _strip_chars(doc: Doc, span: SpacySpan) -> tuple[int, int]:
     """Character range of a span without a trailing hyphen or apostrophe ("Damascus-")."""
-    start, end = span.start_char, span.end_char
-    while end > start and doc.text[end - 1] in "-\u2013\u2019'":
-        end -= 1
-    return start, end
+    del doc  # doc.text rebuilds the whole text on every access; the span's own text suffices
+    start = span.start_char
+    text = span.text.rstrip("-\u2013\u2019'")
+    return start, start + len(text)
