@@ -103,6 +103,9 @@ def store_batch(articles: list[Article], rejects: list[Reject], store: Store, co
     return results
 
 
+PARTS_PER_WORKER = 2
+
+
 class _Coder:
     """Runs `pipeline.process` here, or across forked workers that share the loaded models."""
 
@@ -121,7 +124,9 @@ class _Coder:
             return []
         if self.pool is None:
             return list(process(articles, self.res))
-        size = -(-len(articles) // self.workers)
+        # several small parts per worker: articles differ in length, and with one part each the
+        # faster worker would wait for the slower one at the end of every batch
+        size = max(1, -(-len(articles) // (self.workers * PARTS_PER_WORKER)))
         parts = [articles[i : i + size] for i in range(0, len(articles), size)]
         return [out for part in self.pool.map(_code_part, parts) for out in part]
 

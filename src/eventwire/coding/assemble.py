@@ -104,15 +104,20 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     article = ann.article
     stats: Counter[str] = Counter()
     places = geoparse(ann, res.gazetteer)
-    country = _chain_country(article, res) or focus_country(places)
-    actors = find_actors(ann, res.actors, country, article.published)
     quotes = extract_quotes(ann)
-    date_spans = [bd.token_span(article.id, ent) for bd in ann.docs for ent in bd.doc.ents if ent.label_ == "DATE"]
-    dates = find_dates(date_spans, article.published)
     sentences = event_sentences(ann)
     lex = load_lexicon()
     if classified is None:
         classified = classify_batch([ann], res)[0]
+    if all(c is None for c in classified):
+        # the cascade: no sentence holds a codebook trigger, so nothing here can be an event;
+        # the article is stored as read, with its places and quotes, and the reason counted
+        stats["no_trigger"] = 1
+        return ArticleResult(article, (), tuple(places), (), tuple(quotes), (), dict(stats))
+    country = _chain_country(article, res) or focus_country(places)
+    actors = find_actors(ann, res.actors, country, article.published)
+    date_spans = [bd.token_span(article.id, ent) for bd in ann.docs for ent in bd.doc.ents if ent.label_ == "DATE"]
+    dates = find_dates(date_spans, article.published)
     cues = [armed_cues(sent, lex) for _, sent in sentences]
     armed_article = article_is_armed(cues)
     by_block = {id(bd): _token_mentions(bd, actors) for bd in ann.docs}
