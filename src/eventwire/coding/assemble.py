@@ -141,7 +141,11 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             # a codebook trigger, asserted, whose participants the cue lists did not find, in a
             # sentence the classifier is sure reports an event: the lists are short, the model
             # has seen more wordings
-            accepted = [replace(m, accepted=True, reason=None) for m in mentions if m.reason in _PARTICIPANT_REASONS]
+            accepted = [
+                replace(m, accepted=True, reason=None)
+                for m in mentions
+                if m.reason in _PARTICIPANT_REASONS and _family_allows(lex, m.family, cls.sub_event_type)
+            ]
             stats["rescued_by_classifier"] += bool(accepted)
         if not accepted:
             continue
@@ -155,7 +159,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             continue
         coded_sentences.add(k)
         candidates.append(event)
-        if k == 0 or _anchored(event, sspan):
+        if k < LEAD_SENTENCES or _anchored(event, sspan):
             anchored.add(event.id)
         elif event.fatalities:
             told_toll.add(event.id)
@@ -258,7 +262,7 @@ def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told
     date of its own and no place of its own elsewhere ("the rebels put all they had into the
     battle") is the lead's event told again, not a new one. A mention with its own date ("on
     Friday", "a week earlier") stays its own event. A mention anchored in nothing (no date,
-    place or toll of its own, and not the article's lead: commentary, background, a "wave of
+    place or toll of its own, and not in the article's first sentences: commentary, background, a "wave of
     attacks") joins the latest earlier event of its type, or is no event at all; one that only
     gives a toll ("At least 25 people are dead") joins the latest earlier event of any type, and
     stands alone only when nothing came before it."""
@@ -423,12 +427,23 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     )
 
 
+# The first sentences of an article state its news (the lead): an event mention there needs no
+# anchor of its own.
+LEAD_SENTENCES = 3
 # A mention rejected only for want of participants counts when the classifier is this sure.
 RESCUE_CONFIDENCE = 0.85
 _PARTICIPANT_REASONS = frozenset(
-    {"no armed party", "no crowd", "no political target", "not a conflict agreement", "no place taken", "no group",
-     "no harm", "no air context", "no blast context", "no weapons context", "no demand context", "no base context"}
+    {"no armed party", "no crowd", "no place taken", "no group", "no harm", "no air context", "no blast context",
+     "no weapons context", "no demand context", "no base context"}
 )
+
+
+def _family_allows(lex, family: str, sub_event_type: str | None) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sub-event type is of the same event type as one a family leads to."""
+    if sub_event_type is None:
+        return False
+    want = EVENT_TYPE_OF[sub_event_type]
+    return any(EVENT_TYPE_OF[t] == want for t in lex.families[family].sub_types)
 
 
 # The classifier picks the family when it is at least this sure of one of their sub-event types.
@@ -459,7 +474,9 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     family = mention.family
     families = {m.family for m in accepted}
     found = sentence_cues(sent, lex)
-    if cls is not None and cls.sub_event_type is not None and cls.confidence >= CLASSIFIER_NAMES_TYPE:
+    if cls is not None and cls.sub_event_type is not None and cls.confidence >= CLASSIFIER_NAMES_TYPE and any(
+        _family_allows(lex, m.family, cls.sub_event_type) for m in accepted
+    ):
         # once the mention has established that something happened, a confident reading of the
         # whole sentence names its type better than the trigger word alone; territory still goes
         # by who took it
