@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 from .acled_format import ACLED_EXPORT_COLUMNS, EVENTWIRE_COLUMNS, acled_row, csv_row
@@ -35,26 +35,24 @@ def public_event(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    """ACLED's columns with ACLED's values (acled_format.acled_row), then eventwire's own."""
-    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), extrasaction="ignore")
+def _write_rows(events: Iterable[dict[str, Any]], out: IO[str], columns: Sequence[str], to_row: Callable[[dict[str, Any]], dict[str, Any]]) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
     writer.writeheader()
     n = 0
     for row in events:
-        writer.writerow(csv_row(row))
+        writer.writerow(to_row(row))
         n += 1
     return n
+
+
+def write_csv(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    """ACLED's columns with ACLED's values (acled_format.acled_row), then eventwire's own."""
+    return _write_rows(events, out, CSV_COLUMNS, csv_row)
 
 
 def write_acled(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
     """Exactly the columns of ACLED's export, in ACLED's order, for scripts that read ACLED's."""
-    writer = csv.DictWriter(out, fieldnames=list(ACLED_CSV_COLUMNS), extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for row in events:
-        writer.writerow(acled_row(row))
-        n += 1
-    return n
+    return _write_rows(events, out, ACLED_CSV_COLUMNS, acled_row)
 
 
 def write_geojson(events: Iterable[dict[str, Any]], out: IO[str]) -> int:
