@@ -235,9 +235,6 @@ def _entity_actor(
             return None
         return Actor(text, inter, registry.country_of(text), None, known=False)
     if label == "NORP" and root.dep_ in _NOMINAL_DEPS and root.tag_ in ("NNS", "NNPS"):
-        if span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic":
-            # "ethnic Albanians" in a Serbia story are Serbia's civilians, not Albania's
-            return registry.kind_actor(registry.kind("generic:civilians"), focus, focus)
         actor = registry.resolve(span.text, on, focus)
         return actor or Actor(span.text, 7, focus, None, known=False)
     if label == "GPE":
