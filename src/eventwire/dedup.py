@@ -144,15 +144,6 @@ _CREDIT_LINE = re.compile(
     r"|\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)[^)]*\)\s*$",
     re.IGNORECASE,
 )
-# "BEIRUT (Reuters) -", "Beirut, May 3 (AFP) —", "KARACHI:", "GAZA CITY, 12 June -": a place in
-# capitals or title case, an optional date, an optional (agency), then a dash or colon.
-_DATE_IN_DATELINE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][\w'.-]*(?:[ ,/]+[A-Z][\w'.-]*){0,3})"
-    + _DATE_IN_DATELINE
-    + r"\s*(?P<agency>\((?:[^()]|\([^()]{1,20}\)){1,40}\))?\s*(?:--?|–|—|:)\s+"
-)
-
 MONTHS = frozenset(
     "january february march april june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -205,7 +196,7 @@ def _norm(token: str) -> str:
 def core_lines(text: str) -> tuple[list[str], str | None]:
     """The story lines of a text, and the place of its wire dateline if it has one: no headline,
     scraper boilerplate, credit, byline or tag lines, and the dateline cut off the first line."""
-    from .ingest.text import split_blocks
+    from .ingest.text import DATELINE, split_blocks
     from .records import BlockKind
 
     blocks = split_blocks(text)
@@ -213,7 +204,7 @@ def core_lines(text: str) -> tuple[list[str], str | None]:
     lines = [ln for ln in lines if not _CREDIT_LINE.search(ln) and len(_TOKEN.findall(ln)) > TAG_LINE_WORDS]
     place = None
     if lines:
-        m = _DATELINE.match(lines[0])
+        m = DATELINE.match(lines[0])
         wire = m and (m.group("agency") or m.group("place").isupper() or m.group(0).rstrip()[-1] in "-–—")
         if m and wire and (m.group("place").isupper() or m.group("place").split()[0].lower() not in STOP_WORDS):
             place = m.group("place").split(",")[0].strip(" /").lower()  # the city, not its country

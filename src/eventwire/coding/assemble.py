@@ -14,16 +14,17 @@ dropped with a reason in the run stats.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 
 from ..annotate import AnnotatedArticle, BlockDoc
 from ..dates import find_dates
 from ..fatalities import find_fatalities
+from ..ingest.text import DATELINE
 from ..merge import event_id, merge_within_article
 from ..quotes import extract_quotes
 from ..records import (
@@ -163,9 +164,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             anchored.add(event.id)
         elif event.fatalities:
             told_toll.add(event.id)
-    joined = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id), anchored, told_toll)
-    stats["dropped_unanchored"] = len(candidates) - len(joined) - sum(len([x for x in e.evidence if x.field == "event"]) - 1 for e in joined)
-    candidates = joined
+    candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id), anchored, told_toll)
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
@@ -228,22 +227,16 @@ def _is_armed_actor(m: ActorMention) -> bool:
     return False
 
 
-# "BEIRUT —", "MAKHACHKALA, Russia --", "KABUL (Reuters) -": where the story was filed.
-_DATELINE = re.compile(r"^\s*([A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?)\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|IANS|PTI|Xinhua|[A-Z]{2,6})\)\s*)?(?:—|–|--|-|:)\s")
-
-
 def dateline_span(article) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
-    """Character range of a dateline opening the first body block, or None."""
+    """Character range of the place in a wire dateline ("BEIRUT —", "KABUL (Reuters) -")
+    opening the first body block, or None."""
     body = next((b for b in article.blocks if b.kind is BlockKind.BODY), None)
     if body is None:
         return None
-    m = _DATELINE.match(article.text[body.start : body.end])
-    if m is None:
+    m = DATELINE.match(article.text[body.start : body.end])
+    if m is None or not (m.group("place").isupper() or m.group("agency")):
         return None
-    name = m.group(1)
-    if not (name.isupper() or "(" in m.group(0)):
-        return None
-    return body.start + m.start(1), body.start + m.end(1)
+    return body.start + m.start("place"), body.start + m.end("place")
 
 
 def _anchored(event: Event, sentence: Span) -> bool:
@@ -257,7 +250,7 @@ def _anchored(event: Event, sentence: Span) -> bool:
     return False
 
 
-def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told_toll: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told_toll: frozenset[str] | set[str] = frozenset()) -> tuple[list[Event], int]:
     """Later sentences that elaborate an event join it: a mention of the same event type with no
     date of its own and no place of its own elsewhere ("the rebels put all they had into the
     battle") is the lead's event told again, not a new one. A mention with its own date ("on
@@ -265,10 +258,10 @@ def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told
     place or toll of its own, and not in the article's first sentences: commentary, background, a "wave of
     attacks") joins the latest earlier event of its type, or is no event at all; one that only
     gives a toll ("At least 25 people are dead") joins the latest earlier event of any type, and
-    stands alone only when nothing came before it."""
-    from dataclasses import replace
-
+    stands alone only when nothing came before it. Returns the events and how many mentions
+    were dropped."""
     out: list[Event] = []
+    dropped = 0
     for ev in sorted(candidates, key=lambda e: e.evidence[0].span.start):
         own_date = any(e.field == "event_date" for e in ev.evidence)
         lead = next(
@@ -284,6 +277,7 @@ def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told
                     out.append(ev)
                     continue
             if lead is None:
+                dropped += 1
                 continue
         if lead is None or (not loose and (own_date or not _same_or_unplaced(lead, ev))):
             out.append(ev)
@@ -293,7 +287,7 @@ def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told
         if not lead.fatalities and ev.fatalities:
             joined = replace(joined, fatalities=ev.fatalities, fatalities_qualifier=ev.fatalities_qualifier)
         out[out.index(lead)] = joined
-    return out
+    return out, dropped
 
 
 # Sub-event types a later sentence uses for any event of its type ("the battle", "the attack").
@@ -314,8 +308,6 @@ _FATALITY_LOOKAHEAD = 2  # sentences after an event's own that may give its toll
 def _fatalities_from_frame(candidates: list[Event], sentences, coded: set[int], article_id: str) -> list[Event]:  # type: ignore[no-untyped-def]
     """An event whose own sentence gives no toll takes the first toll of the next sentences that
     report no event of their own ("A car bomb exploded ... At least 25 people are dead.")."""
-    from dataclasses import replace
-
     if not candidates:
         return candidates
     starts = []
@@ -756,7 +748,5 @@ def _near(a: Event, b: Event) -> bool:
 def _finalise(event: Event, published: dt.date | None) -> Event:
     """Undated events take the publication date at week precision."""
     if event.event_date is None and published is not None:
-        from dataclasses import replace
-
         return replace(event, event_date=published, time_precision=UNDATED_PRECISION)
     return event

@@ -30,16 +30,12 @@ from spacy.tokens import Token
 
 _NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "FAC"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_OBJECTS = frozenset({"dobj", "obj", "ccomp", "xcomp"})
 _PLACE_NOUNS = frozenset(
     "town city village district area base airport position positions territory region province checkpoint "
     "hill neighbourhood neighborhood camp road route highway bridge crossing border outskirts suburb "
     "valley island port mountain airbase outpost garrison headquarters zone settlement county commune "
     "municipality locality quarter enclave stronghold front oilfield field post building compound".split()
 )
-_SPEECH = frozenset("say tell report claim announce confirm accuse state add note allege deny quote cite".split())
-_INTERVENTION = frozenset("disperse teargas tear gas cannon rubber baton break arrest detain charge beat".split())
-_LETHAL = frozenset("kill shoot fire dead die ammunition bullet".split())
 _FORCES = frozenset("police policeman policemen officer soldier troop army force guard military".split())
 
 
@@ -71,9 +67,9 @@ class Lexicon:
     irrealis_heads: frozenset[str]
     irrealis_nouns: frozenset[str]
     modals: frozenset[str]
-    history_words: frozenset[str]
     use_verbs: frozenset[str]
-    event_nouns: frozenset[str]
+    event_nouns: frozenset[str]  # nouns that name an event done with a weapon ("attack", "round")
+    modifiable_nouns: frozenset[str]  # nouns a trigger may modify and still be one ("rocket attack")
     individual_agents: frozenset[str]
     court_heads: frozenset[str]
     generic_subjects: frozenset[str]
@@ -116,9 +112,9 @@ def load_lexicon() -> Lexicon:
         frozenset(raw["irrealis_heads"]),
         frozenset(raw["irrealis_nouns"]),
         frozenset(raw["modals"]),
-        frozenset(raw["history_words"]),
         frozenset(raw["use_verbs"]),
         frozenset(raw["event_nouns_extra"]),
+        frozenset(_split(t["words"])[-1] for t in raw["triggers"]) | frozenset(raw["event_nouns_extra"]),
         frozenset(raw["individual_agents"]),
         frozenset(raw["court_heads"]),
         frozenset(raw["generic_subjects"]),
@@ -190,7 +186,7 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
         return "name"
     if head.pos_ in ("PROPN",) and head.lower_ == "march":
         return "month"
-    if head.dep_ == "compound" and head.head.i >= end and head.head.lemma_.lower() not in _event_nouns(lex):
+    if head.dep_ == "compound" and head.head.i >= end and head.head.lemma_.lower() not in lex.modifiable_nouns:
         return "modifier"  # "bomb squad", "protest movement", "attack helicopter"
     if trig.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in head.children):
         return "transitive"  # "demonstrated the recipe", "demonstrated that ..."
@@ -237,16 +233,6 @@ def _used(noun: Token, lex: Lexicon) -> bool:
 def _is_actor_entity_ok(head: Token) -> bool:
     """Entity types on lone common words are often wrong ("Clashes" tagged ORG in a headline)."""
     return head.is_lower
-
-
-@lru_cache(maxsize=1)
-def _event_noun_cache() -> frozenset[str]:
-    lex = load_lexicon()
-    return frozenset(t.words[-1] for ts in lex.by_first.values() for t in ts)
-
-
-def _event_nouns(lex: Lexicon) -> frozenset[str]:
-    return _event_noun_cache() | lex.event_nouns
 
 
 def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
@@ -410,7 +396,7 @@ def participant_problem(
     if need in ("air_context", "blast_context", "labour_context", "weapons_context", "protest_context", "demand_context", "base_context"):
         return None if cues.has(need) else f"no {need.replace('_', ' ')}"
     if need == "place_object":
-        return None if _has_place_object(head, proper=fam_territory(head, lex)) else "no place taken"
+        return None if _has_place_object(head, proper=_capture_verb(head)) else "no place taken"
     if need == "physical":
         return None if cues.has("physical") else "no harm"
     if need == "agreement_context":
@@ -466,7 +452,7 @@ def _verbal_protest(head: Token, lex: Lexicon) -> bool:
     return False
 
 
-def fam_territory(head: Token, lex: Lexicon) -> bool:
+def _capture_verb(head: Token) -> bool:
     """Capture verbs may take a bare proper name as the place taken ("re-captured Quissanga")."""
     return head.lemma_.lower() in {"capture", "recapture", "seize", "retake", "overrun", "liberate", "regain"}
 

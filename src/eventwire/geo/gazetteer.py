@@ -133,10 +133,11 @@ class Gazetteer:
             or self._db.execute(q, (_FOLDED, fold(name))).fetchone()
         )
 
-    def candidates(self, name: str) -> list[Place]:
-        """Exact-name matches, then transliteration-folded ones, then one fuzzy match."""
+    def candidates(self, name: str, fuzzy: bool = True) -> list[Place]:
+        """Exact-name matches, then transliteration-folded ones, then (unless `fuzzy` is False)
+        one fuzzy match."""
         seen = dict.fromkeys(self._ids(_EXACT, _norm(name)) + self._ids(_FOLDED, fold(name)))
-        if seen:
+        if seen or not fuzzy:
             return [self.place(i) for i in seen]
         key = _norm(name)
         if len(key) < 5:

@@ -46,16 +46,11 @@ def chains(text: str) -> list[Chain]:
     return out
 
 
-def _named(name: str, gaz: Gazetteer) -> list[Place]:
-    """Exact or transliteration-folded matches only: a chain's names are written out in full, and
-    a fuzzy match there would put a Turkish office in Finland."""
-    return list(dict.fromkeys(gaz.exact(name) + gaz.folded(name)))
-
-
 def _regions(name: str, gaz: Gazetteer) -> list[tuple[str, str | None, Place | None]]:
-    """(country, admin1, the admin1 Place) readings of the outermost name of a chain."""
+    """(country, admin1, the admin1 Place) readings of the outermost name of a chain. A chain's
+    names are written out in full, so no fuzzy match: one would put a Turkish office in Finland."""
     out: list[tuple[str, str | None, Place | None]] = []
-    for p in _named(name, gaz):
+    for p in gaz.candidates(name, fuzzy=False):
         if p.country is None:
             continue
         if p.feature == "admin1":
@@ -84,13 +79,13 @@ def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Res
         middle = middle[:-1]
     best: tuple[tuple[int, int, int], Resolved] | None = None
     for country, admin1, region in regions:
-        own = [p for p in _named(chain.name, gaz) if _inside(p, country, admin1) and p.feature not in ("country", "admin1")]
+        own = [p for p in gaz.candidates(chain.name, fuzzy=False) if _inside(p, country, admin1) and p.feature not in ("country", "admin1")]
         if own:
             p = max(own, key=lambda x: (x.feature in ("city", "district", "site"), x.population))
             res = Resolved(p, 2 if p.feature in ("district", "site", "region", "admin2") else 1)
             rank = 0
         else:
-            mids = [p for m in middle for p in _named(m, gaz) if _inside(p, country, admin1) and p.feature in ("admin2", "city")]
+            mids = [p for m in middle for p in gaz.candidates(m, fuzzy=False) if _inside(p, country, admin1) and p.feature in ("admin2", "city")]
             if mids:
                 p = max(mids, key=lambda x: (x.feature == "admin2", x.population))
                 res = Resolved(replace(p, name=chain.name, feature="city", geonameid=None, population=0), 2)

@@ -30,6 +30,17 @@ TITLE_MAX_WORDS = 20  # headlines are short; longer unpunctuated first lines are
 CAPTION_MIN_WORDS = 5  # "Aleppo" alone is a dateline or tag, not a caption
 
 
+# "BEIRUT (Reuters) -", "Beirut, May 3 (AFP) —", "KARACHI:", "GAZA CITY, 12 June -": a place in
+# capitals or title case, an optional date, an optional (agency), then a dash or colon. Where the
+# story was filed: never the place of what it reports.
+_DATE_IN_DATELINE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][\w'.-]*(?:[ ,/]+[A-Z][\w'.-]*){0,3})"
+    + _DATE_IN_DATELINE
+    + r"\s*(?P<agency>\((?:[^()]|\([^()]{1,20}\)){1,40}\))?\s*(?:--?|–|—|:)\s+"
+)
+
+
 def is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE.match(line))
 
