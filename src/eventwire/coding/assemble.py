@@ -158,6 +158,11 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         if event is None:
             stats["dropped_background"] += 1
             continue
+        if event.sub_event_type == "Agreement" and k >= LEAD_SENTENCES and not any(e.field == "event_date" for e in event.evidence):
+            # accords are recalled for years ("who negotiated the peace accord"); a new one is
+            # the lead's news or says when it was reached
+            stats["dropped_background"] += 1
+            continue
         coded_sentences.add(k)
         candidates.append(event)
         if k < LEAD_SENTENCES or _anchored(event, sspan):
@@ -178,6 +183,18 @@ _LONG_AGO = re.compile(
 )
 # A sentence dated only by years this far before the article's own year recalls history.
 HISTORY_YEARS = 2
+
+
+_MONTH_OR_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}(?:st|nd|rd|th)?\b|day\b|night\b|week|yesterday|today|tonight|ago\b|\bearlier\b|\blater\b|\blast\b|\bthis\b",
+    re.IGNORECASE,
+)
+
+
+def _year_only(text: str) -> bool:
+    """A date that names a year and nothing finer ("in 2007", "the spring of 2005"): fresh news
+    says the day; an event placed only in a year is told as history."""
+    return bool(_YEAR.search(text)) and not _MONTH_OR_DAY.search(_YEAR.sub(" ", text))
 
 
 def _reference_year(published: dt.date | None, date_spans: Sequence[Span]) -> int | None:
@@ -351,7 +368,7 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     head = sent.doc[mention.head]
     in_sent_dates = [d for d in dates if _inside(d.span, sspan)]
     when = _event_date(_attached_dates(in_sent_dates, bd, head), article.published)
-    if when is False or _BACKGROUND.search(sent.text):
+    if when is False or _BACKGROUND.search(sent.text) or (isinstance(when, DateMention) and _year_only(when.span.text)):
         return None
     evidence: list[Evidence] = [Evidence("event", sspan)]
     date, precision = (when.date, when.precision) if isinstance(when, DateMention) else (None, UNDATED_PRECISION)
@@ -363,7 +380,7 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     a1, a2 = choose_roles(head, sent, actor_mentions)
     sub_event_type = _sub_event_type(mention, accepted, cls, head, sent, a1, lex)
     event_type = EVENT_TYPE_OF[sub_event_type]
-    a1, a2 = _typed_roles(event_type, sub_event_type, a1, a2, res, article.published, country, sspan)
+    a1, a2 = _typed_roles(event_type, sub_event_type, a1, a2, res, article.published, country, sspan, sent)
     if a2 is None and event_type in ("Battles", "Explosions/Remote violence"):
         a2 = _forces_hit(head, res, article.published, country, sspan, a1)
     for name, m in (("actor1", a1), ("actor2", a2)):
@@ -507,10 +524,10 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     return fam.default
 
 
-_PROTESTERS, _RIOTERS = "protesters", "rioters"
+_PROTESTERS, _RIOTERS, _POLICE = "protesters", "rioters", "police"
 
 
-def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan):  # type: ignore[no-untyped-def]
+def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan, sent=None):  # type: ignore[no-untyped-def]
     """ACLED's actor conventions by event type: demonstrators are Protesters (6) and rioters
     Rioters (5) whatever words named them; civilians are only ever the victims of violence; an
     unnamed perpetrator of an attack is an Unidentified Armed Group."""
@@ -532,6 +549,8 @@ def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan):  
                 a1 = _as(a1 if (a1 is not None and a1.actor.inter in (7, 2, 3)) else None, default(_PROTESTERS))
         if sub_event_type == "Peaceful protest":
             a2 = None
+        elif a2 is None or a2.actor.inter not in (1, 2, 3, 4, 8):
+            a2 = _as(a2, default(_POLICE))  # ACLED: the force that intervened, the police unless named
         return a1, a2
     if event_type == "Riots":
         if a1 is None or a1.actor.inter not in (5,):
@@ -539,6 +558,8 @@ def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan):  
                 a1, a2 = a2, a1
             if a1 is None or a1.actor.inter != 5:
                 a1 = _as(a1 if (a1 is not None and a1.actor.inter in (6, 7)) else None, default(_RIOTERS))
+        if a2 is None and sent is not None and intervention_kind(sent) != "Peaceful protest":
+            a2 = default(_POLICE)  # rioters dispersed with tear gas: the police are the other side
         return a1, a2
     if a1 is not None and a1.actor.inter == 7 and event_type != "Strategic developments":
         a1, a2 = (a2 if a2 is not None and a2.actor.inter != 7 else None), a1

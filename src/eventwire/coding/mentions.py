@@ -47,6 +47,7 @@ class Trigger:
     needs: str | None = None
     intransitive: bool = False
     use: bool = False  # a weapon noun: an event only where something is done with it
+    sure: bool = False  # names a demonstration whatever the words around it ("held a protest")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ def load_lexicon() -> Lexicon:
     by_first: dict[str, list[Trigger]] = {}
     for t in raw["triggers"]:
         words = tuple(_split(t["words"]))
-        trig = Trigger(words, t["family"], t.get("pos"), t.get("needs"), bool(t.get("intransitive")), bool(t.get("use")))
+        trig = Trigger(words, t["family"], t.get("pos"), t.get("needs"), bool(t.get("intransitive")), bool(t.get("use")), bool(t.get("sure")))
         by_first.setdefault(words[0], []).append(trig)
     cues: dict[str, frozenset[str]] = {}
     phrases: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -200,6 +201,14 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
         pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
         if pobj is not None and pobj.lemma_.lower() not in lex.cues["crowd"] and pobj.tag_ not in ("NNS", "NNPS"):
             return "not a protest"  # "a demonstration of military power"
+    if trig.family == "protest" and head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+        return "passive"  # "the driver was struck", "the plan was protested": a crowd acts, it is not acted on
+    if head.pos_ == "NOUN" and trig.family == "blast":
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        weapons = lex.cues["weapons_context"] | lex.cues["blast_context"] | lex.cues["remote_weapon"]
+        if pobj is not None and not {t.lemma_.lower() for t in pobj.subtree} & weapons:
+            return "not a blast"  # "an explosion of plankton", "an explosion of interest"
     if head.pos_ in ("VERB", "AUX"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.head.dep_ == "relcl":
@@ -251,6 +260,8 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
             if a.lemma_.lower() in lex.irrealis_nouns:
                 return "irrealis"  # "calls for Israel to hand over maps of where the army dropped bombs"
             through_noun = True
+    if _time_reference(head):
+        return "reference"  # "a week after 44 people were killed", "the shooting comes after the killing"
     for a in [head, *head.ancestors]:
         if any(c.dep_ == "prep" and c.lower_ == "since" and c.i < head.i and head in c.subtree for c in a.children):
             return "background"  # "since the attack in March 2016"
@@ -297,6 +308,37 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
     return None
 
 
+_TEMPORAL_MARKS = frozenset({"after", "before", "following", "until"})
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade", "weekend", "moment"})
+
+
+def _time_reference(head: Token) -> bool:
+    """The mention dates another statement ("days after the bombing, residents returned", "the
+    shooting comes after the police killing"): an earlier event recalled as a reference time,
+    reported (if at all) in a sentence of its own."""
+    sent = head.sent
+    for t in sent:
+        if t.i >= head.i - 1:
+            break
+        if t.lemma_.lower() == "come" and t.pos_ == "VERB" and t.nbor(1).lower_ in _TEMPORAL_MARKS | {"amid"}:
+            return True  # "the shooting comes after the police killing ... sparked protests"
+    for node in [head, *head.ancestors]:
+        if node.dep_ in ("advcl", "ccomp"):
+            mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS), None)
+        elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _TEMPORAL_MARKS:
+            mark = node.head
+        else:
+            continue
+        if mark is None:
+            return False
+        governor = mark.head if mark.dep_ == "prep" else node.head
+        spans = [*mark.children, *node.children, *governor.children, governor]
+        if any(t.lemma_.lower() in _TIME_UNITS and t.dep_ == "npadvmod" for t in spans):
+            return True
+        return governor.lemma_.lower() == "come" and governor.pos_ in ("VERB", "AUX")
+    return False
+
+
 # --- participants ------------------------------------------------------------------------------
 
 
@@ -314,11 +356,14 @@ class Cues:
 def sentence_cues(sent: SpacySpan, lex: Lexicon | None = None, exclude: tuple[int, int] = (-1, -1)) -> dict[str, frozenset[str]]:
     """Which cue lists have a word in the sentence (tokens in `exclude` do not count)."""
     lex = lex or load_lexicon()
-    forms = [_forms(t) for t in sent if not (exclude[0] <= t.i < exclude[1])]
+    kept = [t for t in sent if not (exclude[0] <= t.i < exclude[1])]
+    forms = [_forms(t) for t in kept]
     flat = {f for pair in forms for f in pair}
+    common = {f for t, pair in zip(kept, forms) if t.pos_ != "PROPN" for f in pair}
     out: dict[str, frozenset[str]] = {}
     for name, words in lex.cues.items():
-        hit = set(flat & words)
+        # a sport word inside a name is no game ("the Awami League", "Liga Norte")
+        hit = set((common if name == "sport" else flat) & words)
         for phrase in lex.cue_phrases.get(name, ()):
             if phrase[0] not in flat or not all(w in flat for w in phrase):
                 continue
@@ -369,6 +414,8 @@ def participant_problem(
             return "sport"
         if cues.has("accident") and not cues.has("armed_strong"):
             return "accident"
+        if _political_victim(head, lex):
+            return None  # violence against an activist, a journalist, a candidate: political whoever did it
         strong = cues.has("armed_strong") or armed_actor
         if cues.has("crime") and not (strong and cues.article_armed):
             return "crime"
@@ -406,6 +453,25 @@ def participant_problem(
     return None
 
 
+def _political_victim(head: Token, lex: Lexicon) -> bool:
+    """The one harmed (the object, or the subject of a passive) is an activist, a journalist, a
+    candidate ...: ACLED records such an attack as political violence whoever did it."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    verbs = [head, *(v for v in head.conjuncts if v.pos_ == "VERB")]  # "beat up and injured a journalist"
+    patients = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
+    words = lex.cues["political_victim"]
+    phrases = lex.cue_phrases.get("political_victim", ())
+    for p in patients:
+        lemmas = [t.lemma_.lower() for t in p.subtree]
+        if set(lemmas) & words or any(" ".join(ph) in " ".join(lemmas) for ph in phrases):
+            return True
+    return False
+
+
+_ARMED_MODIFIERS = frozenset({"armed", "masked", "hooded", "unidentified", "unknown", "uniformed"})
+
+
 def _individual_agent(head: Token, lex: Lexicon) -> bool:
     """The act's doer is one private person ("a man", "the suspect", "he")."""
     doer = None
@@ -422,6 +488,8 @@ def _individual_agent(head: Token, lex: Lexicon) -> bool:
         doer = head.head  # "the person who killed"
     if doer is None:
         return False
+    if any(c.dep_ == "amod" and c.lower_ in _ARMED_MODIFIERS for c in doer.children):
+        return False  # "an armed man", "a masked gunman": ACLED's unidentified armed group
     if doer.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in doer.children):
         return False
     return doer.lemma_.lower() in lex.individual_agents or (doer.ent_type_ == "PERSON" and doer.pos_ == "PROPN")
@@ -500,6 +568,8 @@ def sentence_mentions(
                     continue  # ... except that "protesters" and "militants" name the crowd / the armed
                 rest = found.get(name, frozenset()) - words
                 found[name] = rest
+            if trig.sure:
+                found.pop("protest_veto", None)
             cues = Cues(found, article_armed)
             armed_actor = bool(armed_actor_tokens)
             for need in (fam.needs, trig.needs):
