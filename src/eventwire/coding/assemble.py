@@ -500,8 +500,8 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         return "Violent demonstration"  # rioters clashing with the police
     if family == "protest":
         kind = intervention_kind(sent)
-        if kind == "Peaceful protest" and families & _CROWD_VIOLENCE:
-            return "Violent demonstration"
+        if kind == "Peaceful protest" and families & _CROWD_VIOLENCE or (found.get("protester_violence") and kind != "Excessive force against protesters"):
+            return "Violent demonstration"  # the demonstrators' own violence makes it a riot
         return kind
     if family == "crowd_clash":
         words = {t.lemma_.lower() for t in sent}

@@ -77,6 +77,7 @@ class Lexicon:
     idiom_objects: dict[str, frozenset[str]]
     belief_heads: frozenset[str]
     reference_heads: frozenset[str]
+    event_object_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +123,7 @@ def load_lexicon() -> Lexicon:
         {k: frozenset(v) for k, v in raw["idiom_objects"].items()},
         frozenset(raw["belief_heads"]),
         frozenset(raw["reference_heads"]),
+        frozenset(raw.get("event_object_verbs", ())),
     )
 
 
@@ -187,6 +189,9 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
         return "name"
     if head.pos_ in ("PROPN",) and head.lower_ == "march":
         return "month"
+    doc = head.doc
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_stop or end < len(doc) - 1 and doc[end].text == "-" and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        return "compound word"  # "tug-of-war", "war-weary", "strike-hit": a word of its own
     if head.dep_ == "compound" and head.head.i >= end and head.head.lemma_.lower() not in lex.modifiable_nouns:
         return "modifier"  # "bomb squad", "protest movement", "attack helicopter"
     if trig.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in head.children):
@@ -217,6 +222,10 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
             subj = head.head
         if subj is not None and subj.lower_ in lex.generic_subjects:
             return "generic"  # "anybody who is fighting with their family"
+    if head.lemma_.lower() in lex.event_object_verbs and head.pos_ in ("VERB", "AUX"):
+        pobjs = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        if pobjs and not any(p.lemma_.lower() in lex.modifiable_nouns or p.lower_ in lex.modifiable_nouns for p in pobjs):
+            return "idiom"  # "engaged in a tug-of-war", "engaged in talks"
     if trig.use and not _used(head, lex):
         return "weapon not used"  # "with regard to rockets", "protected from bullets and grenades"
     return None
@@ -282,8 +291,8 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
             if parent is node:
                 break
             lemma = parent.lemma_.lower()
-            if node.dep_ in ("xcomp", "ccomp", "pcomp") and lemma in lex.irrealis_heads:
-                return "irrealis"
+            if node.dep_ in ("xcomp", "ccomp", "pcomp") and lemma in lex.irrealis_heads or node.dep_ == "prep" and parent.pos_ == "ADJ" and lemma in lex.irrealis_heads:
+                return "irrealis"  # "plans to attack", "interested in closing a deal"
             if node.dep_ in ("dobj",) and lemma in lex.irrealis_heads and head.pos_ == "NOUN":
                 return "irrealis"  # "plan an attack", "threatened strikes"
             if node.dep_ in ("prep", "pcomp", "xcomp", "ccomp") and lemma in lex.court_heads:
