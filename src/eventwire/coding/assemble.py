@@ -117,7 +117,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         return ArticleResult(article, (), tuple(places), (), tuple(quotes), (), dict(stats))
     country = _chain_country(article, res) or focus_country(places)
     actors = find_actors(ann, res.actors, country, article.published)
-    date_spans = [bd.token_span(article.id, ent) for bd in ann.docs for ent in bd.doc.ents if ent.label_ == "DATE"]
+    date_spans = [bd.token_span(article.id, _whole_date(ent)) for bd in ann.docs for ent in bd.doc.ents if ent.label_ == "DATE"]
     dates = find_dates(date_spans, article.published)
     cues = [armed_cues(sent, lex) for _, sent in sentences]
     armed_article = article_is_armed(cues)
@@ -191,6 +191,33 @@ _MONTH_OR_DAY = re.compile(
 )
 
 
+_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+
+
+def _whole_date(ent: SpacySpan) -> SpacySpan:
+    """The DATE entity widened over a day and month NER left outside it ("28 Apr [2020]",
+    "[May] 3, 2020" read as two entities): the event's day, not the first of January."""
+    doc, start = ent.doc, ent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        prev = doc[start - 1]
+        if _MONTH.match(prev.text) or (prev.like_num and len(prev.text) <= 2) or prev.text == ",":
+            start -= 1
+        else:
+            break
+    while start < ent.start and doc[start].text == ",":
+        start += 1
+    return doc[start : ent.end] if start < ent.start and any(_MONTH.match(t.text) for t in doc[start : ent.start]) else ent
+
+
+def _with_context(sentence: Span, date: Span) -> str:
+    """A date's text with the two words before it: NER sometimes tags only the year of
+    "28 Apr 2020"."""
+    before = sentence.text[: max(0, date.start - sentence.start)].split()[-2:]
+    return " ".join([*before, date.text])
+
+
 def _year_only(text: str) -> bool:
     """A date that names a year and nothing finer ("in 2007", "the spring of 2005"): fresh news
     says the day; an event placed only in a year is told as history."""
@@ -211,7 +238,9 @@ def _historical(sentence: Span, date_spans: Sequence[Span], ref_year: int | None
     the past three years", "last year"), so it is background, not news."""
     inside = [sp for sp in date_spans if _inside(sp, sentence)]
     if any(_LONG_AGO.search(sp.text) for sp in inside):
-        return True
+        # "workers of a plant that closed a few years ago protested on 9 May": a dated clause of
+        # its own keeps the sentence news
+        return not any(not _LONG_AGO.search(sp.text) and not _year_only(_with_context(sentence, sp)) for sp in inside)
     if ref_year is None:
         return False
     years = [int(y) for sp in inside for y in _YEAR.findall(sp.text)]
@@ -368,7 +397,7 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     head = sent.doc[mention.head]
     in_sent_dates = [d for d in dates if _inside(d.span, sspan)]
     when = _event_date(_attached_dates(in_sent_dates, bd, head), article.published)
-    if when is False or _BACKGROUND.search(sent.text) or (isinstance(when, DateMention) and _year_only(when.span.text)):
+    if when is False or _BACKGROUND.search(sent.text) or (isinstance(when, DateMention) and _year_only(_with_context(sspan, when.span))):
         return None
     evidence: list[Evidence] = [Evidence("event", sspan)]
     date, precision = (when.date, when.precision) if isinstance(when, DateMention) else (None, UNDATED_PRECISION)
@@ -382,7 +411,7 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     event_type = EVENT_TYPE_OF[sub_event_type]
     a1, a2 = _typed_roles(event_type, sub_event_type, a1, a2, res, article.published, country, sspan, sent)
     if a2 is None and event_type in ("Battles", "Explosions/Remote violence"):
-        a2 = _forces_hit(head, res, article.published, country, sspan, a1)
+        a2 = _forces_hit(head, res, article.published, country or (a1.actor.country if a1 else None), sspan, a1)
     for name, m in (("actor1", a1), ("actor2", a2)):
         if m is not None and m.span.end > m.span.start:
             evidence.append(Evidence(name, m.span))
