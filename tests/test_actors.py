@@ -50,6 +50,16 @@ def test_rename_by_date(registry: ActorRegistry) -> None:
     assert registry.resolve("HTS", dt.date(2018, 1, 1), "SY").lineage == registry.resolve("Nusra", None, "SY").lineage
 
 
+def test_kind_changes_with_the_name(registry: ActorRegistry) -> None:
+    """A movement that became a de facto government is a rebel group before and state forces
+    after, the way ACLED codes it."""
+    before, after = registry.resolve("Houthi fighters", dt.date(2015, 3, 1), "YE"), registry.resolve("Houthi fighters", dt.date(2020, 3, 1), "YE")
+    assert (before.inter, after.inter) == (2, 1)
+    assert before.lineage == after.lineage and before.name != after.name
+    rivals = registry.resolve("GNA forces", dt.date(2019, 6, 1), "LY"), registry.resolve("LNA", dt.date(2019, 6, 1), "LY")
+    assert [a.inter for a in rivals] == [1, 1] and rivals[0].name != rivals[1].name
+
+
 def test_lineage_by_any_name(registry: ActorRegistry) -> None:
     lineage = registry.lineage("Jabhat Fatah al-Sham")
     assert lineage is not None and lineage is registry.lineage("Nusra Front")

@@ -117,7 +117,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         return ArticleResult(article, (), tuple(places), (), tuple(quotes), (), dict(stats))
     country = _chain_country(article, res) or focus_country(places)
     actors = find_actors(ann, res.actors, country, article.published)
-    date_spans = [bd.token_span(article.id, _whole_date(ent)) for bd in ann.docs for ent in bd.doc.ents if ent.label_ == "DATE"]
+    date_spans = _date_spans(ann)
     dates = find_dates(date_spans, article.published)
     cues = [armed_cues(sent, lex) for _, sent in sentences]
     armed_article = article_is_armed(cues)
@@ -192,6 +192,27 @@ _MONTH_OR_DAY = re.compile(
 
 
 _MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+
+
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_EXPLICIT_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
+)
+
+
+def _date_spans(ann: AnnotatedArticle) -> list[Span]:
+    """The article's time expressions: NER's DATE entities (widened where NER cut off the day),
+    and every written-out calendar date NER missed ("On 17 Sep 2024" tagged as a number)."""
+    article = ann.article
+    out: list[Span] = []
+    for bd in ann.docs:
+        spans = [bd.token_span(article.id, _whole_date(ent)) for ent in bd.doc.ents if ent.label_ == "DATE"]
+        for m in _EXPLICIT_DATE.finditer(bd.text):
+            sp = bd.span(article.id, m.start(), m.end())
+            if not any(_overlaps(sp, o) for o in spans):
+                spans.append(sp)
+        out.extend(sorted(spans, key=lambda sp: sp.start))
+    return out
 
 
 def _whole_date(ent: SpacySpan) -> SpacySpan:
