@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 14
+CACHE_VERSION = 15
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -51,7 +51,7 @@ CENTRE_TRIM = 0.1
 # Admin suffixes stripped from an English alias to get the name ACLED uses ("Aleppo").
 _ADMIN_SUFFIXES = (
     " Governorate", " Oblast", " Province", " Region", " Prefecture", " Department", " Wilayah", " Muhafazah",
-    " Krai", " Raion",
+    " Krai", " Raion", " County", " District", " Municipality",
 )  # fmt: skip
 _SKIP_ALT_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "abbr", "fr_1793"})
 
@@ -274,18 +274,51 @@ def _tsv(path: Path) -> Iterator[list[str]]:
 
 
 def english_admin_name(name: str, aliases: list[str]) -> str:
-    """The English name of a region as ACLED writes it: 'Aleppo' for 'Ḩalab' (alias 'Aleppo
-    Governorate'), 'Donetsk' for 'Donetska oblast', 'Texas' for 'Texas'."""
+    """The English name of a region as conflict data sets (ACLED, OCHA's lists) write it: 'Aleppo'
+    for 'Ḩalab' (alias 'Aleppo Governorate'), 'Donetsk' for 'Donetska oblast', 'Texas' for 'Texas',
+    'Kandahar' for 'Kandahār' (alias 'Qandahor viloyati'), 'Istria' for 'County of Istria'.
+
+    The rule, in order: (1) an ASCII alias that is an English admin name ("X Governorate",
+    "Province of X"), stripped of its admin word; (2) the GeoNames name when it is ASCII; (3) the
+    first ASCII alias that carries no other language's admin word ("Qandahor viloyati" is Uzbek),
+    unless it is only another transliteration of the name ("Parvan" for "Parwān"), when the
+    name in ASCII letters (unidecode) is the standard romanisation; (4) that romanisation.
+    ISO 3166-2 names (pycountry) were measured against this and are worse: they are the local
+    forms ("Ash Shimāl" for North Lebanon, "Ḩalab")."""
     for alias in aliases:
-        for suffix in _ADMIN_SUFFIXES:
-            if alias.endswith(suffix) and alias.isascii() and len(alias) > len(suffix) + 1:
-                return alias[: -len(suffix)].strip()
+        if alias.isascii():
+            bare = _strip_admin_words(alias)
+            if bare != alias:
+                return bare
     if name.isascii():
-        return name
+        return _strip_admin_words(name)
+    roman = _strip_admin_words(unidecode(name)).strip()
     for alias in aliases:
-        if alias.isascii() and alias:
-            return alias
-    return unidecode(name)
+        if alias.isascii() and alias.strip() and not _FOREIGN_ADMIN_WORDS.search(alias):
+            return roman if roman and fuzz.ratio(alias.lower(), roman.lower()) >= TRANSLITERATION_SIMILARITY else alias
+    return roman or name
+
+
+# Admin words of other languages in GeoNames' ASCII aliases of regions (Uzbek, Kazakh, Turkmen,
+# Turkish, Arabic, Chinese pinyin): an alias with one is not the English name.
+_FOREIGN_ADMIN_WORDS = re.compile(r"\b(?:viloyati|viloyat|oblysy|oblysы|welayaty|okrugi|vilayeti|ili|muhafazat|shengi|sheng)\b", re.I)
+# Two romanisations of one name ("Parvan"/"Parwan", "Nangarhor"/"Nangarhar") are this similar
+# (rapidfuzz ratio, lower case); different names ("Tripoli"/"Tarabulus") are not.
+TRANSLITERATION_SIMILARITY = 75.0
+
+
+_ADMIN_PREFIXES = ("County of ", "Province of ", "State of ", "Region of ", "Department of ", "Governorate of ")
+
+
+def _strip_admin_words(name: str) -> str:
+    """'Aleppo Governorate' -> 'Aleppo', 'County of Istria' -> 'Istria'; unchanged otherwise."""
+    for suffix in _ADMIN_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)].strip()
+    for prefix in _ADMIN_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            return name[len(prefix) :].strip()
+    return name
 
 
 def subdivision_code_key(code: str) -> str:
