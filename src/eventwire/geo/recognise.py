@@ -39,6 +39,14 @@ ACRONYM_MAX = 4  # all-caps names this short must be a country's or region's ("U
 # row): "Hope", "Police" and "Liberty" are villages somewhere. 5000 keeps county seats and
 # front-line towns; lower values let in common capitalised words in the team's test articles.
 MIN_POPULATION_UNCONFIRMED = 5_000
+# An alternate name (not the place's own) is recognised with NER's or the context's support
+# only for towns at least this big, and for regions (see `_canonical`).
+MIN_POPULATION_ALIAS = 20_000
+_LOCATIVES = frozenset("in near at outside around into across inside".split())  # noqa: SIM905
+_ADMIN_WORDS = frozenset(
+    "province governorate oblast region district state county department prefecture wilaya muhafazah raion "
+    "area countryside neighbourhood neighborhood".split()  # noqa: SIM905
+)
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
 _NON_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -115,8 +123,10 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         i = s
         while i < e:
             for j in range(min(e, i + MAX_NAME_TOKENS), i, -1):
-                if taken.intersection(range(i, j)) or doc[i].lower_ in _CONNECTORS or doc[j - 1].lower_ in _CONNECTORS:
+                if taken.intersection(range(i, j)) or doc[j - 1].lower_ in _CONNECTORS:
                     continue
+                if doc[i].lower_ in _CONNECTORS and not (_capitalised(doc[i]) and i + 1 < j and doc[i + 1].text == "-"):
+                    continue  # an article starts a name only as in "Ar-Raqqa", "Al-Bab"
                 if _known(doc[i:j].text, gaz):
                     spans.append((i, j, (s, e)))
                     taken.update(range(i, j))
@@ -149,8 +159,11 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
     ents = {ent_of[t.i] for t in span if t.i in ent_of}
     ent = next(iter(ents)) if len(ents) == 1 else None
     text = span.text
-    if not _canonical(text, gaz, folded=ent is not None and ent.label_ in _PLACE_LABELS):
+    context = _place_context(span)
+    if not _canonical(text, gaz, folded=ent is not None and ent.label_ in _PLACE_LABELS, context=context):
         return None
+    if context == "admin" and ent is not None and ent.label_ in _NAME_LABELS:
+        return SCORE_NER_PLACE  # "Ar-Raqqa province" tagged ORG: the admin word says it is a region
     if ent is not None and ent.label_ in _NAME_LABELS:
         whole = (span.start, span.end) == _trim(span.doc, ent.start, ent.end)
         if ent.label_ == "PERSON":  # "Jackson", "George Washington": a place only if a big one
@@ -184,9 +197,23 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
     return SCORE_METONYM if _is_metonym(span) else score
 
 
-def _canonical(name: str, gaz: Gazetteer, folded: bool) -> bool:
+def _place_context(span: SpacySpan) -> str | None:
+    """'admin' when an admin word follows the name ("Idleb province"), 'locative' when a
+    locative preposition comes right before it ("shelled Kafr Nabl in Idleb"), else None."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _ADMIN_WORDS:
+        return "admin"
+    if span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES:
+        return "locative"
+    return None
+
+
+def _canonical(name: str, gaz: Gazetteer, folded: bool, context: str | None = None) -> bool:
     """Whether some place bears this very name, not only as one of its alternate names (thousands
-    of which are English words); with `folded`, a transliteration of the name is enough."""
+    of which are English words); with `folded`, a transliteration of the name is enough. An
+    alternate name of a region or a big town also counts when NER calls the name a place or the
+    words around it do ("in Idleb", "Idleb province"): conflict reports write regions and cities
+    in their own romanisations, which GeoNames keeps only as alternate names."""
     name = _clean(name)
     if _abbreviation(name) or demonym_country(name) or name in REGION_ADJECTIVES:
         return True
@@ -194,10 +221,20 @@ def _canonical(name: str, gaz: Gazetteer, folded: bool) -> bool:
     # Curated rows, countries and admin1 regions have vetted aliases ("U.S.", "Ramussa").
     if any(plain(p.name) == key or _vetted(p) or p.feature in ("country", "admin1") for p in gaz.exact(name)):
         return True
+    if (folded or context) and any(_big_alias(p, context) for p in gaz.exact(name)):
+        return True
+    if context == "admin" and any(p.feature in ("admin1", "admin2") or _vetted(p) for p in gaz.candidates(name, fuzzy=False)):
+        return True  # "Ar-Raqqa province", "the Ramousa area": another spelling of a region's name
     if folded:  # a transliteration of a big place's name ("Halab"); small namesakes are too many
         fkey = fold(name)
         return any(fold(p.name) == fkey and _big(p) for p in gaz.candidates(name))
     return False
+
+
+def _big_alias(p: Place, context: str | None) -> bool:
+    if context == "admin":
+        return p.feature in ("admin1", "admin2") or _big(p)
+    return p.feature in ("admin1", "admin2", "country") or (p.feature == "city" and p.population >= MIN_POPULATION_ALIAS)
 
 
 def _vetted(p: Place) -> bool:
@@ -288,6 +325,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 1
             elif doc[j].text == "-" and j + 2 < n and doc[j + 1].lower_ in _CONNECTORS and _capitalised(doc[j + 2]):
                 j += 2
+            elif doc[j].text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and _capitalised(doc[j + 1]):
+                j += 2  # "Ar-Raqqa", "Dnipro-Donbas"
             else:
                 break
         runs.append((i, j))

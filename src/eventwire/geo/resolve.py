@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Place, PlaceMention, Span
 from .demonyms import REGION_ADJECTIVES, US_STATE_ABBREVIATIONS, demonym_country
@@ -313,7 +313,43 @@ def event_location(
     if not pool:
         return None
     best = min(pool, key=lambda m: (_SPECIFICITY.get(m.place.feature, 5), m.span.start))
+    written = written_admin1(best.place, [*mentions_in_sentence, *all_mentions])
+    if written is not None:
+        best = replace(best, place=replace(best.place, admin1=written))
     return best, _precision(best, text)
+
+
+def written_admin1(place: Place, mentions: Sequence[PlaceMention]) -> str | None:
+    """The article's own spelling of `place`'s admin1 region, when it names the region (or the
+    city it is named after) in another romanisation than the gazetteer's: "Idleb" for Idlib,
+    "Ar-Raqqa" for Raqqa, "Taizz" for Taiz. Field data sets and the reports they are coded
+    from write a region's name one way, so the text's form is the form the field uses. None
+    when the article does not name the region, or names it as the gazetteer does."""
+    if not place.admin1 or not place.country:
+        return None
+    for m in mentions:
+        p = m.place
+        if p.country != place.country or m.score < MIN_EVENT_SCORE:
+            continue
+        names_region = (p.feature == "admin1" and p.name == place.admin1) or (
+            p.feature == "city" and p.admin1 == place.admin1 and fold(p.name) == fold(place.admin1)
+        )
+        if names_region:
+            return written_name(m.span.text, place.admin1)
+    return None
+
+
+def written_name(text: str, known: str) -> str | None:
+    """`text` as a region's name ("the Ar-Raqqa" -> "Ar-Raqqa"), or None when it is the `known`
+    name already, an abbreviation ("KP"), or not in Latin letters."""
+    name = " ".join(text.split()).strip(" ,.;:'\u2019")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if len(name) < 3 or name.replace(".", "").isupper() or not all(c.isalpha() or c in " -'\u2019" for c in name):
+        return None
+    if name == known or not all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name):
+        return None
+    return name
 
 
 def _main_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
