@@ -47,6 +47,7 @@ _ADMIN_WORDS = frozenset(
     "province governorate oblast region district state county department prefecture wilaya muhafazah raion "
     "area countryside neighbourhood neighborhood".split()  # noqa: SIM905
 )
+_CURRENCY_WORDS = frozenset("dollar dollars pound pounds rupee rupees dinar dinars lira euro euros yuan peso pesos".split())  # noqa: SIM905
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
 _NON_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -148,6 +149,8 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         score = _score(span, run, ent_of, gaz)
         if score is None:
             continue
+        if e < len(doc) and doc[e].lower_ in _CURRENCY_WORDS:
+            score = min(score, SCORE_IN_NAME)  # "the US dollar", "Lebanese pound": not a place
         start, end = _strip_chars(doc, span)
         if end > start:
             out.append(_Found(bd.offset + start, bd.offset + end, score))

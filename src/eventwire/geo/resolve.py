@@ -312,6 +312,7 @@ def event_location(
             pool = [fallback]
     if not pool:
         return None
+    pool = _in_dominant_country(pool, [*mentions_in_sentence, *all_mentions])
     best = min(pool, key=lambda m: (_SPECIFICITY.get(m.place.feature, 5), m.span.start))
     written = written_admin1(best.place, [*mentions_in_sentence, *all_mentions])
     if written is not None:
@@ -350,6 +351,39 @@ def written_name(text: str, known: str) -> str | None:
     if name == known or not all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name):
         return None
     return name
+
+
+def _in_dominant_country(pool: list[PlaceMention], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The pool's places in the country most of the article's places lie in ("Rangel
+    neighbourhood" of Joao Pessoa, Paraiba is not the Angolan village), else the article's main
+    place in that country; the pool unchanged when no country has a clear majority. A single
+    note rarely spans two countries, and a tiny namesake abroad is the usual misreading of a
+    village the gazetteer lacks."""
+    dom = _dominant_country(mentions)
+    if dom is None:
+        return pool
+    agreeing = [m for m in pool if m.place.country == dom]
+    if agreeing:
+        return agreeing
+    main = _main_place([m for m in mentions if m.place.country == dom])
+    return [main] if main is not None else pool
+
+
+def _dominant_country(mentions: Sequence[PlaceMention]) -> str | None:
+    """The country of a strict majority of the usable place mentions (each distinct span counted
+    once; a region or country mention counts twice, being seldom ambiguous across borders)."""
+    weights: Counter[str] = Counter()
+    seen: set[tuple[int, int]] = set()
+    for m in mentions:
+        key = (m.span.start, m.span.end)
+        if key in seen or m.score < MIN_EVENT_SCORE or not m.place.country:
+            continue
+        seen.add(key)
+        weights[m.place.country] += 2 if m.place.feature in ("admin1", "admin2", "country") else 1
+    if not weights:
+        return None
+    (top, n), *rest = weights.most_common()
+    return top if n > sum(w for _, w in rest) else None
 
 
 def _main_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
