@@ -99,6 +99,10 @@ def test_english_admin_name() -> None:
     assert english_admin_name("Ţarābulus", ["Tripoli", "طرابلس"]) == "Tripoli"
     assert english_admin_name("County of Istria", []) == "Istria"
     assert english_admin_name("Montserrado County", ["Montserrado"]) == "Montserrado"
+    assert english_admin_name("Qyzylorda oblysy", []) == "Qyzylorda"
+    # a short form inside the full name ("Kashmir") is not the region's name
+    assert english_admin_name("Jammu and Kashmīr", ["Kashmir"]) == "Jammu and Kashmir"
+    assert english_admin_name("Šibensko-kninska županija", ["Regione di Sebenico e Tenin"]) == "Sibensko-kninska zupanija"
 
 
 def test_cached_load_is_fast(gaz: Gazetteer) -> None:

@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 15
+CACHE_VERSION = 16
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -287,7 +287,7 @@ def english_admin_name(name: str, aliases: list[str]) -> str:
     forms ("Ash Shimāl" for North Lebanon, "Ḩalab")."""
     for alias in aliases:
         if alias.isascii():
-            bare = _strip_admin_words(alias)
+            bare = _strip_admin_words(alias, foreign=False)
             if bare != alias:
                 return bare
     if name.isascii():
@@ -295,13 +295,18 @@ def english_admin_name(name: str, aliases: list[str]) -> str:
     roman = _strip_admin_words(unidecode(name)).strip()
     for alias in aliases:
         if alias.isascii() and alias.strip() and not _FOREIGN_ADMIN_WORDS.search(alias):
-            return roman if roman and fuzz.ratio(alias.lower(), roman.lower()) >= TRANSLITERATION_SIMILARITY else alias
+            similar = fuzz.ratio(alias.lower(), roman.lower()) >= TRANSLITERATION_SIMILARITY
+            part = f" {alias.lower()} " in f" {roman.lower()} " and alias.lower() != roman.lower()
+            # "Kashmir" for "Jammu and Kashmīr" is a short form: the full name is the region's
+            return roman if roman and (similar or part) else alias
     return roman or name
 
 
 # Admin words of other languages in GeoNames' ASCII aliases of regions (Uzbek, Kazakh, Turkmen,
 # Turkish, Arabic, Chinese pinyin): an alias with one is not the English name.
-_FOREIGN_ADMIN_WORDS = re.compile(r"\b(?:viloyati|viloyat|oblysy|oblysы|welayaty|okrugi|vilayeti|ili|muhafazat|shengi|sheng)\b", re.I)
+_FOREIGN_ADMIN = r"(?:viloyati|viloyat|oblysy|welayaty|okrugi|vilayeti|ili|muhafazat|shengi|sheng|regione|provincia|departamento)"
+_FOREIGN_ADMIN_WORDS = re.compile(rf"\b{_FOREIGN_ADMIN}\b", re.I)
+_FOREIGN_ADMIN_EDGE = re.compile(rf"^{_FOREIGN_ADMIN}\s+(?:(?:de|di|del|della)\s+)?|\s+{_FOREIGN_ADMIN}$", re.I)
 # Two romanisations of one name ("Parvan"/"Parwan", "Nangarhor"/"Nangarhar") are this similar
 # (rapidfuzz ratio, lower case); different names ("Tripoli"/"Tarabulus") are not.
 TRANSLITERATION_SIMILARITY = 75.0
@@ -310,8 +315,12 @@ TRANSLITERATION_SIMILARITY = 75.0
 _ADMIN_PREFIXES = ("County of ", "Province of ", "State of ", "Region of ", "Department of ", "Governorate of ")
 
 
-def _strip_admin_words(name: str) -> str:
-    """'Aleppo Governorate' -> 'Aleppo', 'County of Istria' -> 'Istria'; unchanged otherwise."""
+def _strip_admin_words(name: str, foreign: bool = True) -> str:
+    """'Aleppo Governorate' -> 'Aleppo', 'County of Istria' -> 'Istria', and with `foreign`
+    'Qyzylorda oblysy' -> 'Qyzylorda'; unchanged otherwise."""
+    bare = _FOREIGN_ADMIN_EDGE.sub("", name).strip() if foreign else name
+    if bare and bare != name:
+        return bare
     for suffix in _ADMIN_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)].strip()
