@@ -184,3 +184,51 @@ def test_an_airport_never_shadows_its_city(gaz: Gazetteer) -> None:
     text = "Shelling hit Aleppo and Donetsk overnight."
     aleppo, donetsk = resolve_spans(text, _spans(text, ["Aleppo", "Donetsk"]), gaz)
     assert aleppo is not None and aleppo.feature == "city" and donetsk is not None and donetsk.feature == "city"
+
+
+def _event_place(gaz: Gazetteer, text: str) -> Place | None:
+    mentions = geoparse(_annotated(text), gaz)
+    found = event_location(mentions, mentions, text)
+    return found[0].place if found else None
+
+
+def test_admin1_is_written_as_the_article_writes_it(gaz: Gazetteer) -> None:
+    # the gazetteer's English name is "Aleppo"; the report writes the region "Halab"
+    place = _event_place(gaz, "Gunmen attacked an army checkpoint in Halab province on Tuesday, killing two soldiers.")
+    assert place is not None and place.country == "SY" and place.admin1 == "Halab"
+    # a hyphenated romanisation that only the admin word marks as a region, recognised whole
+    place = _event_place(gaz, "Militants attacked an army post in Al-Hasaka province on Friday.")
+    assert place is not None and place.country == "SY" and place.admin1 == "Al-Hasaka"
+    # a region named as the gazetteer names it keeps that name
+    place = _event_place(gaz, "Two people were hurt when a bomb went off in a market in Aleppo on Monday.")
+    assert place is not None and place.admin1 == "Aleppo"
+
+
+def test_admin_chain_keeps_the_written_province(gaz: Gazetteer) -> None:
+    from eventwire.geo.parenthetical import chains, resolve_chain
+
+    (chain,) = chains("Fighters stormed a village near Tall Rifat (Azaz, Halab) on Sunday.")
+    found = resolve_chain(chain, gaz)
+    assert found is not None and found.place.country == "SY" and found.place.admin1 == "Halab"
+
+
+def test_a_country_before_a_currency_word_is_not_a_place(gaz: Gazetteer) -> None:
+    text = "Protesters blocked roads in Beirut over the collapse of the pound against the US dollar on Monday."
+    mentions = geoparse(_annotated(text), gaz)
+    assert all(m.score < 0.5 for m in mentions if m.span.text == "US")
+    place = _event_place(gaz, text)
+    assert place is not None and place.country == "LB"
+
+
+def test_event_place_keeps_to_the_articles_country() -> None:
+    text = "Gunmen shot a trader in Vortla neighbourhood of Recife, Pernambuco, on Monday."
+    # "Vortla" read as a hamlet abroad; the rest of the sentence is Brazil
+    vortla = _mention(text, "Vortla", Place("Vortla", "city", -8.8, 13.2, "AO", geonameid=1, population=300))
+    recife = _mention(text, "Recife", Place("Recife", "city", -8.05, -34.9, "BR", "Pernambuco", geonameid=2, population=1_600_000))
+    state = _mention(text, "Pernambuco", Place("Pernambuco", "admin1", -8.3, -37.9, "BR", "Pernambuco", geonameid=3))
+    assert event_location([vortla, recife, state], [vortla, recife, state], text) == (recife, 1)
+    # a sentence whose only place is a small town abroad falls back to the article's main place
+    assert event_location([vortla], [vortla, recife, state], text)[0] == recife
+    # but a big town abroad is a real place there
+    big = _mention(text, "Vortla", Place("Vortla", "city", -8.8, 13.2, "AO", geonameid=1, population=900_000))
+    assert event_location([big], [big, recife, state], text)[0] == big

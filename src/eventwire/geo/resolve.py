@@ -69,6 +69,9 @@ _NEAR_WORDS = re.compile(
     r"southeast of|southwest of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A sentence's only places lie abroad and are towns smaller than this: read as namesakes of a
+# village the gazetteer lacks, and the article's main place in its dominant country is used.
+FOREIGN_NAMESAKE_MAX_POPULATION = 50_000
 MIN_EVENT_SCORE = 0.5  # mentions under this (inside an organisation's name, metonyms) never locate events
 
 
@@ -354,19 +357,27 @@ def written_name(text: str, known: str) -> str | None:
 
 
 def _in_dominant_country(pool: list[PlaceMention], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
-    """The pool's places in the country most of the article's places lie in ("Rangel
-    neighbourhood" of Joao Pessoa, Paraiba is not the Angolan village), else the article's main
-    place in that country; the pool unchanged when no country has a clear majority. A single
-    note rarely spans two countries, and a tiny namesake abroad is the usual misreading of a
-    village the gazetteer lacks."""
+    """The pool's places in the country most of the article's places lie in (a neighbourhood
+    named in "X neighbourhood of Recife, Pernambuco" is not a hamlet of that name in Angola);
+    failing that, when the pool holds only small towns abroad, the article's main place in that
+    country. The pool unchanged when no country has a clear majority. A report rarely spans two
+    countries in one sentence, and a small namesake abroad is the usual misreading of a village
+    the gazetteer lacks."""
     dom = _dominant_country(mentions)
     if dom is None:
         return pool
     agreeing = [m for m in pool if m.place.country == dom]
     if agreeing:
         return agreeing
+    if not all(_small_namesake(m.place) for m in pool):
+        return pool  # "shells fell near Kherson" in an article about Syria: a real place abroad
     main = _main_place([m for m in mentions if m.place.country == dom])
     return [main] if main is not None else pool
+
+
+def _small_namesake(p: Place) -> bool:
+    """A GeoNames town small enough to be a namesake (curated places are vetted, never one)."""
+    return p.geonameid is not None and p.feature in ("city", "district", "site") and p.population < FOREIGN_NAMESAKE_MAX_POPULATION
 
 
 def _dominant_country(mentions: Sequence[PlaceMention]) -> str | None:
