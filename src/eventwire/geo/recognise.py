@@ -224,7 +224,9 @@ def _canonical(name: str, gaz: Gazetteer, folded: bool, context: str | None = No
     # Curated rows, countries and admin1 regions have vetted aliases ("U.S.", "Ramussa").
     if any(plain(p.name) == key or _vetted(p) or p.feature in ("country", "admin1") for p in gaz.exact(name)):
         return True
-    if (folded or context) and any(_big_alias(p, context) for p in gaz.exact(name)):
+    # Alternate-name lists hold codes ("MOD", "LHR"): an alias counts only as a plain word.
+    word = len(name) >= 4 and not any(c.isupper() for c in name[1:] if c.isalpha())
+    if word and (folded or context) and any(_big_alias(p, context) for p in gaz.exact(name)):
         return True
     if context == "admin" and any(p.feature in ("admin1", "admin2") or _vetted(p) for p in gaz.candidates(name, fuzzy=False)):
         return True  # "Ar-Raqqa province", "the Ramousa area": another spelling of a region's name
@@ -237,7 +239,7 @@ def _canonical(name: str, gaz: Gazetteer, folded: bool, context: str | None = No
 def _big_alias(p: Place, context: str | None) -> bool:
     if context == "admin":
         return p.feature in ("admin1", "admin2") or _big(p)
-    return p.feature in ("admin1", "admin2", "country") or (p.feature == "city" and p.population >= MIN_POPULATION_ALIAS)
+    return p.feature in ("admin1", "country") or (p.feature == "city" and p.population >= MIN_POPULATION_ALIAS)
 
 
 def _vetted(p: Place) -> bool:
