@@ -232,3 +232,12 @@ def test_event_place_keeps_to_the_articles_country() -> None:
     # but a big town abroad is a real place there
     big = _mention(text, "Vortla", Place("Vortla", "city", -8.8, 13.2, "AO", geonameid=1, population=900_000))
     assert event_location([big], [big, recife, state], text)[0] == big
+
+
+def test_an_unknown_place_in_a_town_is_precision_two() -> None:
+    text = "Regime forces shelled Kafr Zqwt in Hama on Monday. On 8 May in Hama, protesters gathered."
+    hama = _mention(text, "Hama", Place("Hama", "city", 35.13, 36.75, "SY", "Hama"))
+    assert event_location([hama], [hama], text) == (hama, 2)  # the village lies somewhere near Hama
+    second = text.index("Hama,")
+    later = PlaceMention(Span("a", second, second + 4, "Hama"), hama.place, 0.9)
+    assert event_location([later], [later], text) == (later, 1)  # "May in Hama" names no place

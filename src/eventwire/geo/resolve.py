@@ -72,6 +72,13 @@ _NEAR_WORDS = re.compile(
 # A sentence's only places lie abroad and are towns smaller than this: read as namesakes of a
 # village the gazetteer lacks, and the article's main place in its dominant country is used.
 FOREIGN_NAMESAKE_MAX_POPULATION = 50_000
+# "shelled Kafr Zqwt in Hama": an unresolved capitalised name right before "in" + the town; the
+# event is in a place the gazetteer lacks, somewhere in or around the town (ACLED's precision 2).
+_UNKNOWN_PLACE_IN = re.compile(r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})\s+in\s+(?:the\s+)?$")
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()  # noqa: SIM905
+)
 MIN_EVENT_SCORE = 0.5  # mentions under this (inside an organisation's name, metonyms) never locate events
 
 
@@ -351,7 +358,7 @@ def written_name(text: str, known: str) -> str | None:
         name = name[4:]
     if len(name) < 3 or name.replace(".", "").isupper() or not all(c.isalpha() or c in " -'\u2019" for c in name):
         return None
-    if plain(known).startswith(plain(name)) and len(name) < len(known):
+    if plain(known).startswith(plain(name)) and len(plain(known)) - len(plain(name)) >= 3:
         return None  # "Conn" for Connecticut: an abbreviation, not a spelling
     if name == known or not all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name):
         return None
@@ -422,7 +429,12 @@ def _precision(m: PlaceMention, text: str) -> int:
     if feature in ("district", "site", "region"):  # part of or next to a town: ACLED's precision 2
         return 2
     before = _article_window(text, m.span)
-    return 2 if before and _NEAR_WORDS.search(before) else 1
+    if before and _NEAR_WORDS.search(before):
+        return 2
+    unknown = _UNKNOWN_PLACE_IN.search(before) if before else None
+    if unknown and unknown.group(1).split()[-1].lower() not in _CALENDAR_WORDS:
+        return 2
+    return 1
 
 
 def _article_window(text: str, span: Span) -> str:
