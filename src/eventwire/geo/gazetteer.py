@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 17
+CACHE_VERSION = 18
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -54,7 +54,8 @@ _ADMIN_SUFFIXES = (
     " Krai", " Raion",
 )  # fmt: skip
 # Stripped from admin1 names only ("Montserrado County", "Tartar District"); a US county stays
-# "Dane County", whose bare "Dane" would otherwise become a region's own name in the index.
+# "Dane County", whose bare "Dane" would otherwise become a region's own name in the index
+# (admin2 names lose only " District": "Ghorband District" is written "Ghorband district").
 _ADMIN1_SUFFIXES = (" County", " District", " Municipality")
 _SKIP_ALT_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "abbr", "fr_1793"})
 
@@ -288,14 +289,15 @@ def english_admin_name(name: str, aliases: list[str], admin1: bool = True) -> st
     name in ASCII letters (unidecode) is the standard romanisation; (4) that romanisation.
     ISO 3166-2 names (pycountry) were measured against this and are worse: they are the local
     forms ("Ash Shimāl" for North Lebanon, "Ḩalab"). Rules (2)-(4) are for admin1 regions; an
-    admin2 region keeps its ASCII name ("Dane County") or first ASCII alias."""
+    admin2 region keeps its ASCII name ("Dane County") or first ASCII alias, less " District"."""
     for alias in aliases:
         if alias.isascii():
             bare = _strip_admin_words(alias, admin1, foreign=False)
             if bare != alias:
                 return bare
-    if not admin1:  # admin2 names as before: the ASCII name, else the first ASCII alias
-        return name if name.isascii() else next((a for a in aliases if a.isascii() and a), unidecode(name))
+    if not admin1:  # admin2: the ASCII name, else the first ASCII alias, without " District"
+        plain_name = name if name.isascii() else next((a for a in aliases if a.isascii() and a), unidecode(name))
+        return plain_name[: -len(" District")] if plain_name.endswith(" District") and len(plain_name) > 10 else plain_name
     if name.isascii():
         return _strip_admin_words(name, admin1)
     roman = _strip_admin_words(unidecode(name), admin1).strip()

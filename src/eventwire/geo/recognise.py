@@ -204,7 +204,9 @@ def _place_context(span: SpacySpan) -> str | None:
     """'admin' when an admin word follows the name ("Idleb province"), 'locative' when a
     locative preposition comes right before it ("shelled Kafr Nabl in Idleb"), else None."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in _ADMIN_WORDS:
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # "Idleb province", "Osun State,": not "the Grovetown Department of Public Safety"
+    if nxt is not None and nxt.lower_ in _ADMIN_WORDS and (nxt.is_lower or nxt.i + 1 == len(doc) or doc[nxt.i + 1].is_punct):
         return "admin"
     if span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES:
         return "locative"

@@ -358,7 +358,7 @@ def written_name(text: str, known: str) -> str | None:
         name = name[4:]
     if len(name) < 3 or name.replace(".", "").isupper() or not all(c.isalpha() or c in " -'\u2019" for c in name):
         return None
-    if plain(known).startswith(plain(name)) and len(plain(known)) - len(plain(name)) >= 3:
+    if plain(known).startswith(plain(name)) and len(plain(name)) <= 5 < len(plain(known)):
         return None  # "Conn" for Connecticut: an abbreviation, not a spelling
     if name == known or not all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name):
         return None
