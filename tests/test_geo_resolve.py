@@ -241,3 +241,14 @@ def test_an_unknown_place_in_a_town_is_precision_two() -> None:
     second = text.index("Hama,")
     later = PlaceMention(Span("a", second, second + 4, "Hama"), hama.place, 0.9)
     assert event_location([later], [later], text) == (later, 1)  # "May in Hama" names no place
+
+
+def test_a_lone_town_abroad_yields_to_the_articles_places() -> None:
+    text = "Police raided the Qorvex area of the Old City of Nablus on Monday, in the West Bank."
+    # "Qorvex" matched only a small town in another country that nothing else in the text supports
+    qorvex = _mention(text, "Qorvex", Place("Qorvex", "city", -33.0, 144.0, "AU", "Victoria", geonameid=7, population=2_000))
+    nablus = _mention(text, "Nablus", Place("Nablus", "city", 32.22, 35.26, "PS", "West Bank", geonameid=8, population=130_000))
+    assert event_location([qorvex, nablus], [qorvex, nablus], text) == (nablus, 1)
+    assert event_location([qorvex], [qorvex, nablus], text)[0] == nablus
+    # with nothing else to offer the town stays
+    assert event_location([qorvex], [qorvex], text)[0] == qorvex

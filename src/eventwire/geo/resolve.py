@@ -72,6 +72,9 @@ _NEAR_WORDS = re.compile(
 # A sentence's only places lie abroad and are towns smaller than this: read as namesakes of a
 # village the gazetteer lacks, and the article's main place in its dominant country is used.
 FOREIGN_NAMESAKE_MAX_POPULATION = 50_000
+# A town abroad that nothing else in the article supports, up to this size, yields to two or more
+# names of one other country ("Rangel neighborhood" in a note on Joao Pessoa, Paraiba).
+LONE_NAMESAKE_MAX_POPULATION = 500_000
 # "shelled Kafr Zqwt in Hama": an unresolved capitalised name right before "in" + the town; the
 # event is in a place the gazetteer lacks, somewhere in or around the town (ACLED's precision 2).
 _UNKNOWN_PLACE_IN = re.compile(r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})\s+in\s+(?:the\s+)?$")
@@ -322,7 +325,8 @@ def event_location(
             pool = [fallback]
     if not pool:
         return None
-    pool = _in_dominant_country(pool, [*mentions_in_sentence, *all_mentions])
+    everything = [*mentions_in_sentence, *all_mentions]
+    pool = _in_dominant_country(_without_lone_namesakes(pool, everything), everything)
     best = min(pool, key=lambda m: (_SPECIFICITY.get(m.place.feature, 5), m.span.start))
     written = written_admin1(best.place, [*mentions_in_sentence, *all_mentions])
     if written is not None:
@@ -384,9 +388,36 @@ def _in_dominant_country(pool: list[PlaceMention], mentions: Sequence[PlaceMenti
     return [main] if main is not None else pool
 
 
-def _small_namesake(p: Place) -> bool:
+def _without_lone_namesakes(pool: list[PlaceMention], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The pool without small towns in a country nothing else in the article points to ("Hay"
+    in "the Hay Abid area of ... Jerusalem" is not the Australian town), when the article has
+    another place to offer; that place is then the article's main place outside such towns."""
+    names: dict[str | None, set[str]] = defaultdict(set)
+    for m in mentions:
+        names[m.place.country].add(fold(m.span.text))
+    def lone_namesake(m: PlaceMention) -> bool:
+        if not names[m.place.country] <= {fold(m.span.text)}:
+            return False  # something else in the article is in that country
+        if _small_namesake(m.place):
+            return True
+        # a mid-sized town abroad, against two or more names of one other country
+        other = max((len(v) for c, v in names.items() if c and c != m.place.country), default=0)
+        return _small_namesake(m.place, LONE_NAMESAKE_MAX_POPULATION) and other >= 2
+
+    lone = [m for m in pool if lone_namesake(m)]
+    if not lone:
+        return pool
+    kept = [m for m in pool if m not in lone]
+    if kept:
+        return kept
+    others = [m for m in mentions if m.place.country != lone[0].place.country and m.place.country and m.place.feature != "country"]
+    main = _main_place(others)
+    return [main] if main is not None else pool
+
+
+def _small_namesake(p: Place, limit: int = 0) -> bool:
     """A GeoNames town small enough to be a namesake (curated places are vetted, never one)."""
-    return p.geonameid is not None and p.feature in ("city", "district", "site") and p.population < FOREIGN_NAMESAKE_MAX_POPULATION
+    return p.geonameid is not None and p.feature in ("city", "district", "site") and p.population < (limit or FOREIGN_NAMESAKE_MAX_POPULATION)
 
 
 def _dominant_country(mentions: Sequence[PlaceMention]) -> str | None:
