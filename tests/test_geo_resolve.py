@@ -252,3 +252,11 @@ def test_a_lone_town_abroad_yields_to_the_articles_places() -> None:
     assert event_location([qorvex], [qorvex, nablus], text)[0] == nablus
     # with nothing else to offer the town stays
     assert event_location([qorvex], [qorvex], text)[0] == qorvex
+
+
+def test_a_city_named_after_its_region_by_another_spelling_is_the_city(gaz: Gazetteer) -> None:
+    # "Hims" is an alternate name of both Homs and its governorate: the bare name means the city
+    (city,) = resolve_spans("Protesters gathered in Hims on Friday.", [(23, 27)], gaz)
+    assert city is not None and city.feature == "city" and city.country == "SY"
+    (region,) = resolve_spans("Shelling hit villages in Hims province on Friday.", [(25, 29)], gaz)
+    assert region is not None and region.feature == "admin1"

@@ -229,13 +229,17 @@ def _prefer_city_over_its_region(cands: list[_Cand], key: str) -> None:
     regions = [c for c in cands if c.place.feature in ("admin1", "admin2")]
     for c in cands:
         own_name = plain(c.place.name)
-        if c.place.feature != "city" or own_name not in (key, key + " city"):
+        if c.place.feature != "city":
             continue
         for r in regions:
             if r.place.country != c.place.country or r.place.name not in (c.place.admin1, c.place.admin2):
                 continue
-            # "New York City" for "New York", but not "Montana City" (pop. 3k) for "Montana".
-            if own_name == key or c.place.population >= CITY_SHARE_OF_REGION * r.place.population:
+            # "New York City" for "New York", but not "Montana City" (pop. 3k) for "Montana"; a
+            # city known by the name only as an alternate ("Mogilev" for Mahilyow) must be a big
+            # part of the region named after it, like "<name> City".
+            big = c.place.population >= CITY_SHARE_OF_REGION * r.place.population
+            eponym = fold(c.place.name) in (fold(key), fold(r.place.name)) or plain(r.place.name) == key
+            if own_name == key or (big and (own_name == key + " city" or eponym)):
                 c.prior = max(c.prior, r.prior + 0.1)
 
 
