@@ -260,3 +260,8 @@ def test_a_city_named_after_its_region_by_another_spelling_is_the_city(gaz: Gaze
     assert city is not None and city.feature == "city" and city.country == "SY"
     (region,) = resolve_spans("Shelling hit villages in Hims province on Friday.", [(25, 29)], gaz)
     assert region is not None and region.feature == "admin1"
+
+
+def test_a_name_that_begins_with_an_article_is_recognised_whole(gaz: Gazetteer) -> None:
+    mentions = geoparse(_annotated("Gunmen shot dead a shopkeeper in Al Bab city on Monday."), gaz)
+    assert [(m.span.text, m.place.country) for m in mentions if m.score >= 0.5] == [("Al Bab", "SY")]

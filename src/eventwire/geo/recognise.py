@@ -47,6 +47,7 @@ _ADMIN_WORDS = frozenset(
     "province governorate oblast region district state county department prefecture wilaya muhafazah raion "
     "area countryside neighbourhood neighborhood".split()  # noqa: SIM905
 )
+_NEVER_FIRST = frozenset({"the", "of", "on", "upon", "-"})  # connectors that never begin a place name
 _CURRENCY_WORDS = frozenset("dollar dollars pound pounds rupee rupees dinar dinars lira euro euros yuan peso pesos".split())  # noqa: SIM905
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
@@ -117,6 +118,8 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         if ent.label_ in _NON_PLACE_LABELS or ent.label_ in _NAME_LABELS:
             continue
         s, e = _trim(doc, ent.start, ent.end)
+        if e - s == 1 and doc[s].lower_ in _CONNECTORS:
+            continue  # "Al" of "Al Bab" tagged alone: the run below finds the whole name
         if e > s and _known(doc[s:e].text, gaz) and not taken.intersection(range(s, e)):
             spans.append((s, e, (s, e)))
             taken.update(range(s, e))
@@ -126,8 +129,8 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
             for j in range(min(e, i + MAX_NAME_TOKENS), i, -1):
                 if taken.intersection(range(i, j)) or doc[j - 1].lower_ in _CONNECTORS:
                     continue
-                if doc[i].lower_ in _CONNECTORS and not (_capitalised(doc[i]) and i + 1 < j and doc[i + 1].text == "-"):
-                    continue  # an article starts a name only as in "Ar-Raqqa", "Al-Bab"
+                if doc[i].lower_ in _CONNECTORS and not (_capitalised(doc[i]) and i + 1 < j and doc[i].lower_ not in _NEVER_FIRST):
+                    continue  # an article starts a name only capitalised: "Ar-Raqqa", "Al Bab", "La Paz"
                 if _known(doc[i:j].text, gaz):
                     spans.append((i, j, (s, e)))
                     taken.update(range(i, j))
