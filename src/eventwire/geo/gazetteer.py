@@ -55,7 +55,7 @@ _ADMIN_SUFFIXES = (
 )  # fmt: skip
 # Stripped from admin1 names only ("Montserrado County", "Tartar District"); a US county stays
 # "Dane County", whose bare "Dane" would otherwise become a region's own name in the index
-# (admin2 names lose only " District": "Ghorband District" is written "Ghorband district").
+# (admin2 names lose only " District": "Panjwayi District" is written "Panjwayi district").
 _ADMIN1_SUFFIXES = (" County", " District", " Municipality")
 _SKIP_ALT_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "abbr", "fr_1793"})
 

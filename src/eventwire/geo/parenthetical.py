@@ -108,7 +108,7 @@ def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Res
 
 
 def _written_region(part: str, admin1: str | None, region: Place | None, gaz: Gazetteer) -> str | None:
-    """The chain's own spelling of the admin1 region when the part names it ("(Ariha, Idleb)"),
+    """The chain's own spelling of the admin1 region when the part names it ("(Azaz, Halab)"),
     directly or by the city it is named after; see resolve.written_admin1."""
     from .resolve import written_name
 

@@ -130,7 +130,7 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
                 if taken.intersection(range(i, j)) or doc[j - 1].lower_ in _CONNECTORS:
                     continue
                 if doc[i].lower_ in _CONNECTORS and not (_capitalised(doc[i]) and i + 1 < j and doc[i].lower_ not in _NEVER_FIRST):
-                    continue  # an article starts a name only capitalised: "Ar-Raqqa", "Al Bab", "La Paz"
+                    continue  # an article starts a name only capitalised: "Al-Hasaka", "Al Bab", "La Paz"
                 if _known(doc[i:j].text, gaz):
                     spans.append((i, j, (s, e)))
                     taken.update(range(i, j))
@@ -169,7 +169,7 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
     if not _canonical(text, gaz, folded=ent is not None and ent.label_ in _PLACE_LABELS, context=context):
         return None
     if context == "admin" and ent is not None and ent.label_ in _NAME_LABELS:
-        return SCORE_NER_PLACE  # "Ar-Raqqa province" tagged ORG: the admin word says it is a region
+        return SCORE_NER_PLACE  # "Al-Hasaka province" tagged ORG: the admin word says it is a region
     if ent is not None and ent.label_ in _NAME_LABELS:
         whole = (span.start, span.end) == _trim(span.doc, ent.start, ent.end)
         if ent.label_ == "PERSON":  # "Jackson", "George Washington": a place only if a big one
@@ -204,11 +204,11 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
 
 
 def _place_context(span: SpacySpan) -> str | None:
-    """'admin' when an admin word follows the name ("Idleb province"), 'locative' when a
-    locative preposition comes right before it ("shelled Kafr Nabl in Idleb"), else None."""
+    """'admin' when an admin word follows the name ("Hims province"), 'locative' when a
+    locative preposition comes right before it ("shelled Kafr Zqwt in Hims"), else None."""
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    # "Idleb province", "Osun State,": not "the Grovetown Department of Public Safety"
+    # "Hims province", "Osun State,": not "the Grovetown Department of Public Safety"
     if nxt is not None and nxt.lower_ in _ADMIN_WORDS and (nxt.is_lower or nxt.i + 1 == len(doc) or doc[nxt.i + 1].is_punct):
         return "admin"
     if span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES:
@@ -220,7 +220,7 @@ def _canonical(name: str, gaz: Gazetteer, folded: bool, context: str | None = No
     """Whether some place bears this very name, not only as one of its alternate names (thousands
     of which are English words); with `folded`, a transliteration of the name is enough. An
     alternate name of a region or a big town also counts when NER calls the name a place or the
-    words around it do ("in Idleb", "Idleb province"): conflict reports write regions and cities
+    words around it do ("in Halab", "Halab province"): conflict reports write regions and cities
     in their own romanisations, which GeoNames keeps only as alternate names."""
     name = _clean(name)
     if _abbreviation(name) or demonym_country(name) or name in REGION_ADJECTIVES:
@@ -234,7 +234,7 @@ def _canonical(name: str, gaz: Gazetteer, folded: bool, context: str | None = No
     if word and (folded or context) and any(_big_alias(p, context) for p in gaz.exact(name)):
         return True
     if context == "admin" and any(p.feature in ("admin1", "admin2") or _vetted(p) for p in gaz.candidates(name, fuzzy=False)):
-        return True  # "Ar-Raqqa province", "the Ramousa area": another spelling of a region's name
+        return True  # "Al-Hasaka province", "the Ramousa area": another spelling of a region's name
     if folded:  # a transliteration of a big place's name ("Halab"); small namesakes are too many
         fkey = fold(name)
         return any(fold(p.name) == fkey and _big(p) for p in gaz.candidates(name))
@@ -336,7 +336,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
             elif doc[j].text == "-" and j + 2 < n and doc[j + 1].lower_ in _CONNECTORS and _capitalised(doc[j + 2]):
                 j += 2
             elif doc[j].text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and _capitalised(doc[j + 1]):
-                j += 2  # "Ar-Raqqa", "Dnipro-Donbas"
+                j += 2  # "Al-Hasaka", "Dnipro-Donbas"
             else:
                 break
         runs.append((i, j))

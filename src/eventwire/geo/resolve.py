@@ -73,7 +73,7 @@ _NEAR_WORDS = re.compile(
 # village the gazetteer lacks, and the article's main place in its dominant country is used.
 FOREIGN_NAMESAKE_MAX_POPULATION = 50_000
 # A town abroad that nothing else in the article supports, up to this size, yields to two or more
-# names of one other country ("Rangel neighborhood" in a note on Joao Pessoa, Paraiba).
+# names of one other country ("Vortla neighbourhood" in a report on Recife, Pernambuco).
 LONE_NAMESAKE_MAX_POPULATION = 500_000
 # "shelled Kafr Zqwt in Hama": an unresolved capitalised name right before "in" + the town; the
 # event is in a place the gazetteer lacks, somewhere in or around the town (ACLED's precision 2).
@@ -235,7 +235,7 @@ def _prefer_city_over_its_region(cands: list[_Cand], key: str) -> None:
             if r.place.country != c.place.country or r.place.name not in (c.place.admin1, c.place.admin2):
                 continue
             # "New York City" for "New York", but not "Montana City" (pop. 3k) for "Montana"; a
-            # city known by the name only as an alternate ("Mogilev" for Mahilyow) must be a big
+            # city known by the name only as an alternate ("Hims" for Homs) must be a big
             # part of the region named after it, like "<name> City".
             big = c.place.population >= CITY_SHARE_OF_REGION * r.place.population
             eponym = fold(c.place.name) in (fold(key), fold(r.place.name)) or plain(r.place.name) == key
@@ -340,8 +340,8 @@ def event_location(
 
 def written_admin1(place: Place, mentions: Sequence[PlaceMention]) -> str | None:
     """The article's own spelling of `place`'s admin1 region, when it names the region (or the
-    city it is named after) in another romanisation than the gazetteer's: "Idleb" for Idlib,
-    "Ar-Raqqa" for Raqqa, "Taizz" for Taiz. Field data sets and the reports they are coded
+    city it is named after) in another romanisation than the gazetteer's: "Halab" for Aleppo,
+    "Al-Hasaka" for Al-Hasakah, "Hims" for Homs. Field data sets and the reports they are coded
     from write a region's name one way, so the text's form is the form the field uses. None
     when the article does not name the region, or names it as the gazetteer does."""
     if not place.admin1 or not place.country:
@@ -359,7 +359,7 @@ def written_admin1(place: Place, mentions: Sequence[PlaceMention]) -> str | None
 
 
 def written_name(text: str, known: str) -> str | None:
-    """`text` as a region's name ("the Ar-Raqqa" -> "Ar-Raqqa"), or None when it is the `known`
+    """`text` as a region's name ("the Al-Hasaka" -> "Al-Hasaka"), or None when it is the `known`
     name already, an abbreviation ("KP"), or not in Latin letters."""
     name = " ".join(text.split()).strip(" ,.;:'\u2019")
     if name.lower().startswith("the "):
