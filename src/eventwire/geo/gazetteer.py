@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 18
+CACHE_VERSION = 19
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -57,6 +57,9 @@ _ADMIN_SUFFIXES = (
 # "Dane County", whose bare "Dane" would otherwise become a region's own name in the index
 # (admin2 names lose only " District": "Panjwayi District" is written "Panjwayi district").
 _ADMIN1_SUFFIXES = (" County", " District", " Municipality")
+_GENERIC_BEFORE_ADMIN_WORD = frozenset(
+    "federal capital national metropolitan special autonomous".split()  # noqa: SIM905
+)
 _SKIP_ALT_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "abbr", "fr_1793"})
 
 Row = tuple[str, str, float, float, "str | None", "str | None", "str | None", "int | None", int, "str | None"]
@@ -331,7 +334,10 @@ def _strip_admin_words(name: str, admin1: bool, foreign: bool = True) -> str:
         return bare
     for suffix in _ADMIN_SUFFIXES + (_ADMIN1_SUFFIXES if admin1 else ()):
         if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)].strip()
+            bare = name[: -len(suffix)].strip()
+            if bare.lower() in _GENERIC_BEFORE_ADMIN_WORD:
+                return name  # "Federal District", "Capital Region": the admin word is the name
+            return bare
     for prefix in _ADMIN_PREFIXES:
         if name.startswith(prefix) and len(name) > len(prefix) + 1:
             return name[len(prefix) :].strip()

@@ -129,8 +129,8 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
             for j in range(min(e, i + MAX_NAME_TOKENS), i, -1):
                 if taken.intersection(range(i, j)) or doc[j - 1].lower_ in _CONNECTORS:
                     continue
-                if doc[i].lower_ in _CONNECTORS and not (_capitalised(doc[i]) and i + 1 < j and doc[i].lower_ not in _NEVER_FIRST):
-                    continue  # an article starts a name only capitalised: "Al-Hasaka", "Al Bab", "La Paz"
+                if doc[i].lower_ in _CONNECTORS and not _article_starts_name(doc, i, j):
+                    continue  # an article starts a name only as in "Al-Hasaka" or "in Al Bab"
                 if _known(doc[i:j].text, gaz):
                     spans.append((i, j, (s, e)))
                     taken.update(range(i, j))
@@ -219,9 +219,10 @@ def _place_context(span: SpacySpan) -> str | None:
 def _canonical(name: str, gaz: Gazetteer, folded: bool, context: str | None = None) -> bool:
     """Whether some place bears this very name, not only as one of its alternate names (thousands
     of which are English words); with `folded`, a transliteration of the name is enough. An
-    alternate name of a region or a big town also counts when NER calls the name a place or the
-    words around it do ("in Halab", "Halab province"): conflict reports write regions and cities
-    in their own romanisations, which GeoNames keeps only as alternate names."""
+    alternate name of a region or a big town also counts when the words around it say place
+    ("in Halab", "Halab province"): conflict reports write regions and cities in their own
+    romanisations, which GeoNames keeps only as alternate names. NER's word alone is not enough
+    for an alternate name ("Vegas", "Marshal" were false hits on LGL/GeoWebNews)."""
     name = _clean(name)
     if _abbreviation(name) or demonym_country(name) or name in REGION_ADJECTIVES:
         return True
@@ -231,7 +232,7 @@ def _canonical(name: str, gaz: Gazetteer, folded: bool, context: str | None = No
         return True
     # Alternate-name lists hold codes ("MOD", "LHR"): an alias counts only as a plain word.
     word = len(name) >= 4 and not any(c.isupper() for c in name[1:] if c.isalpha())
-    if word and (folded or context) and any(_big_alias(p, context) for p in gaz.exact(name)):
+    if word and context and any(_big_alias(p, context) for p in gaz.exact(name)):
         return True
     if context == "admin" and any(p.feature in ("admin1", "admin2") or _vetted(p) for p in gaz.candidates(name, fuzzy=False)):
         return True  # "Al-Hasaka province", "the Ramousa area": another spelling of a region's name
@@ -342,6 +343,14 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         runs.append((i, j))
         i = j
     return runs
+
+
+def _article_starts_name(doc: Doc, i: int, j: int) -> bool:
+    """A capitalised article begins the name doc[i:j] when a hyphen joins it to the next word
+    ("Al-Hasaka") or a locative comes before it ("in Al Bab"); "the El Nino" is no place."""
+    if not _capitalised(doc[i]) or i + 1 >= j or doc[i].lower_ in _NEVER_FIRST:
+        return False
+    return doc[i + 1].text == "-" or (i > 0 and doc[i - 1].lower_ in _LOCATIVES)
 
 
 def _capitalised(t: Token) -> bool:
