@@ -91,6 +91,18 @@ def test_english_admin_name() -> None:
     assert english_admin_name("Ḩalab", ["Aleppo", "Aleppo Governorate", "حلب"]) == "Aleppo"
     assert english_admin_name("Donetska oblast", ["Donetsk", "Donetsk Oblast"]) == "Donetsk"
     assert english_admin_name("Texas", ["Estado de Texas", "State of Texas"]) == "Texas"
+    # another language's admin word marks an alias that is not the English name
+    assert english_admin_name("Kandahār", ["Qandahor viloyati", "ولایت قندهار"]) == "Kandahar"
+    # a second transliteration of the name yields to the name's own romanisation...
+    assert english_admin_name("Parwān", ["Parvan", "پروان"]) == "Parwan"
+    # ...but an English exonym that is a different word is kept
+    assert english_admin_name("Ţarābulus", ["Tripoli", "طرابلس"]) == "Tripoli"
+    assert english_admin_name("County of Istria", []) == "Istria"
+    assert english_admin_name("Montserrado County", ["Montserrado"]) == "Montserrado"
+    assert english_admin_name("Qyzylorda oblysy", []) == "Qyzylorda"
+    # a short form inside the full name ("Kashmir") is not the region's name
+    assert english_admin_name("Jammu and Kashmīr", ["Kashmir"]) == "Jammu and Kashmir"
+    assert english_admin_name("Šibensko-kninska županija", ["Regione di Sebenico e Tenin"]) == "Sibensko-kninska zupanija"
 
 
 def test_cached_load_is_fast(gaz: Gazetteer) -> None:

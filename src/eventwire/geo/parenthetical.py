@@ -72,10 +72,13 @@ def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Res
     outer = chain.parts[-1]
     regions = _regions(outer, gaz)
     middle = list(chain.parts[:-1])
+    region_part = outer
     if regions and all(r[1] is None for r in regions) and middle:
         # "Tripoli (North, Lebanon)": the country last, its province before it
         country = regions[0][0]
-        regions = [(c, a, p) for c, a, p in _regions(middle[-1], gaz) if c == country] or regions
+        inner = [(c, a, p) for c, a, p in _regions(middle[-1], gaz) if c == country]
+        if inner:
+            regions, region_part = inner, middle[-1]
         middle = middle[:-1]
     best: tuple[tuple[int, int, int], Resolved] | None = None
     for country, admin1, region in regions:
@@ -97,5 +100,21 @@ def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Res
                 continue
         key = (rank, 0 if country == focus else 1, -(region.population if region else 0))
         if best is None or key < best[0]:
+            written = _written_region(region_part, admin1, region, gaz)
+            if written is not None and res.place.admin1 == admin1:
+                res = Resolved(replace(res.place, admin1=written), res.precision)
             best = (key, res)
     return best[1] if best else None
+
+
+def _written_region(part: str, admin1: str | None, region: Place | None, gaz: Gazetteer) -> str | None:
+    """The chain's own spelling of the admin1 region when the part names it ("(Azaz, Halab)"),
+    directly or by the city it is named after; see resolve.written_admin1."""
+    from .resolve import written_name
+
+    if admin1 is None:
+        return None
+    named = (region is not None and region.feature == "admin1") or any(
+        p.admin1 == admin1 and fold(p.name) == fold(admin1) for p in gaz.candidates(part, fuzzy=False)
+    )
+    return written_name(part, admin1) if named else None

@@ -39,6 +39,16 @@ ACRONYM_MAX = 4  # all-caps names this short must be a country's or region's ("U
 # row): "Hope", "Police" and "Liberty" are villages somewhere. 5000 keeps county seats and
 # front-line towns; lower values let in common capitalised words in the team's test articles.
 MIN_POPULATION_UNCONFIRMED = 5_000
+# An alternate name (not the place's own) is recognised with NER's or the context's support
+# only for towns at least this big, and for regions (see `_canonical`).
+MIN_POPULATION_ALIAS = 20_000
+_LOCATIVES = frozenset("in near at outside around into across inside".split())  # noqa: SIM905
+_ADMIN_WORDS = frozenset(
+    "province governorate oblast region district state county department prefecture wilaya muhafazah raion "
+    "area countryside neighbourhood neighborhood".split()  # noqa: SIM905
+)
+_NEVER_FIRST = frozenset({"the", "of", "on", "upon", "-"})  # connectors that never begin a place name
+_CURRENCY_WORDS = frozenset("dollar dollars pound pounds rupee rupees dinar dinars lira euro euros yuan peso pesos".split())  # noqa: SIM905
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
 _NON_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
@@ -108,6 +118,8 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         if ent.label_ in _NON_PLACE_LABELS or ent.label_ in _NAME_LABELS:
             continue
         s, e = _trim(doc, ent.start, ent.end)
+        if e - s == 1 and doc[s].lower_ in _CONNECTORS:
+            continue  # "Al" of "Al Bab" tagged alone: the run below finds the whole name
         if e > s and _known(doc[s:e].text, gaz) and not taken.intersection(range(s, e)):
             spans.append((s, e, (s, e)))
             taken.update(range(s, e))
@@ -115,8 +127,10 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         i = s
         while i < e:
             for j in range(min(e, i + MAX_NAME_TOKENS), i, -1):
-                if taken.intersection(range(i, j)) or doc[i].lower_ in _CONNECTORS or doc[j - 1].lower_ in _CONNECTORS:
+                if taken.intersection(range(i, j)) or doc[j - 1].lower_ in _CONNECTORS:
                     continue
+                if doc[i].lower_ in _CONNECTORS and not _article_starts_name(doc, i, j):
+                    continue  # an article starts a name only as in "Al-Hasaka" or "in Al Bab"
                 if _known(doc[i:j].text, gaz):
                     spans.append((i, j, (s, e)))
                     taken.update(range(i, j))
@@ -138,6 +152,8 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         score = _score(span, run, ent_of, gaz)
         if score is None:
             continue
+        if e < len(doc) and doc[e].lower_ in _CURRENCY_WORDS:
+            score = min(score, SCORE_IN_NAME)  # "the US dollar", "Lebanese pound": not a place
         start, end = _strip_chars(doc, span)
         if end > start:
             out.append(_Found(bd.offset + start, bd.offset + end, score))
@@ -149,8 +165,11 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
     ents = {ent_of[t.i] for t in span if t.i in ent_of}
     ent = next(iter(ents)) if len(ents) == 1 else None
     text = span.text
-    if not _canonical(text, gaz, folded=ent is not None and ent.label_ in _PLACE_LABELS):
+    context = _place_context(span)
+    if not _canonical(text, gaz, folded=ent is not None and ent.label_ in _PLACE_LABELS, context=context):
         return None
+    if context == "admin" and ent is not None and ent.label_ in _NAME_LABELS:
+        return SCORE_NER_PLACE  # "Al-Hasaka province" tagged ORG: the admin word says it is a region
     if ent is not None and ent.label_ in _NAME_LABELS:
         whole = (span.start, span.end) == _trim(span.doc, ent.start, ent.end)
         if ent.label_ == "PERSON":  # "Jackson", "George Washington": a place only if a big one
@@ -184,9 +203,26 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
     return SCORE_METONYM if _is_metonym(span) else score
 
 
-def _canonical(name: str, gaz: Gazetteer, folded: bool) -> bool:
+def _place_context(span: SpacySpan) -> str | None:
+    """'admin' when an admin word follows the name ("Hims province"), 'locative' when a
+    locative preposition comes right before it ("shelled Kafr Zqwt in Hims"), else None."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # "Hims province", "Osun State,": not "the Grovetown Department of Public Safety"
+    if nxt is not None and nxt.lower_ in _ADMIN_WORDS and (nxt.is_lower or nxt.i + 1 == len(doc) or doc[nxt.i + 1].is_punct):
+        return "admin"
+    if span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES:
+        return "locative"
+    return None
+
+
+def _canonical(name: str, gaz: Gazetteer, folded: bool, context: str | None = None) -> bool:
     """Whether some place bears this very name, not only as one of its alternate names (thousands
-    of which are English words); with `folded`, a transliteration of the name is enough."""
+    of which are English words); with `folded`, a transliteration of the name is enough. An
+    alternate name of a region or a big town also counts when the words around it say place
+    ("in Halab", "Halab province"): conflict reports write regions and cities in their own
+    romanisations, which GeoNames keeps only as alternate names. NER's word alone is not enough
+    for an alternate name ("Vegas", "Marshal" were false hits on LGL/GeoWebNews)."""
     name = _clean(name)
     if _abbreviation(name) or demonym_country(name) or name in REGION_ADJECTIVES:
         return True
@@ -194,10 +230,22 @@ def _canonical(name: str, gaz: Gazetteer, folded: bool) -> bool:
     # Curated rows, countries and admin1 regions have vetted aliases ("U.S.", "Ramussa").
     if any(plain(p.name) == key or _vetted(p) or p.feature in ("country", "admin1") for p in gaz.exact(name)):
         return True
+    # Alternate-name lists hold codes ("MOD", "LHR"): an alias counts only as a plain word.
+    word = len(name) >= 4 and not any(c.isupper() for c in name[1:] if c.isalpha())
+    if word and context and any(_big_alias(p, context) for p in gaz.exact(name)):
+        return True
+    if context == "admin" and any(p.feature in ("admin1", "admin2") or _vetted(p) for p in gaz.candidates(name, fuzzy=False)):
+        return True  # "Al-Hasaka province", "the Ramousa area": another spelling of a region's name
     if folded:  # a transliteration of a big place's name ("Halab"); small namesakes are too many
         fkey = fold(name)
         return any(fold(p.name) == fkey and _big(p) for p in gaz.candidates(name))
     return False
+
+
+def _big_alias(p: Place, context: str | None) -> bool:
+    if context == "admin":
+        return p.feature in ("admin1", "admin2") or _big(p)
+    return p.feature in ("admin1", "country") or (p.feature == "city" and p.population >= MIN_POPULATION_ALIAS)
 
 
 def _vetted(p: Place) -> bool:
@@ -288,11 +336,21 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 1
             elif doc[j].text == "-" and j + 2 < n and doc[j + 1].lower_ in _CONNECTORS and _capitalised(doc[j + 2]):
                 j += 2
+            elif doc[j].text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and _capitalised(doc[j + 1]):
+                j += 2  # "Al-Hasaka", "Dnipro-Donbas"
             else:
                 break
         runs.append((i, j))
         i = j
     return runs
+
+
+def _article_starts_name(doc: Doc, i: int, j: int) -> bool:
+    """A capitalised article begins the name doc[i:j] when a hyphen joins it to the next word
+    ("Al-Hasaka") or a locative comes before it ("in Al Bab"); "the El Nino" is no place."""
+    if not _capitalised(doc[i]) or i + 1 >= j or doc[i].lower_ in _NEVER_FIRST:
+        return False
+    return doc[i + 1].text == "-" or (i > 0 and doc[i - 1].lower_ in _LOCATIVES)
 
 
 def _capitalised(t: Token) -> bool:

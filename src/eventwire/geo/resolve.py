@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..records import Place, PlaceMention, Span
 from .demonyms import REGION_ADJECTIVES, US_STATE_ABBREVIATIONS, demonym_country
@@ -68,6 +68,19 @@ _NEAR_WORDS = re.compile(
     r"east of|west of|north-east of|north-west of|south-east of|south-west of|northeast of|northwest of|"
     r"southeast of|southwest of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+# A sentence's only places lie abroad and are towns smaller than this: read as namesakes of a
+# village the gazetteer lacks, and the article's main place in its dominant country is used.
+FOREIGN_NAMESAKE_MAX_POPULATION = 50_000
+# A town abroad that nothing else in the article supports, up to this size, yields to two or more
+# names of one other country ("Vortla neighbourhood" in a report on Recife, Pernambuco).
+LONE_NAMESAKE_MAX_POPULATION = 500_000
+# "shelled Kafr Zqwt in Hama": an unresolved capitalised name right before "in" + the town; the
+# event is in a place the gazetteer lacks, somewhere in or around the town (ACLED's precision 2).
+_UNKNOWN_PLACE_IN = re.compile(r"([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})\s+in\s+(?:the\s+)?$")
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()  # noqa: SIM905
 )
 MIN_EVENT_SCORE = 0.5  # mentions under this (inside an organisation's name, metonyms) never locate events
 
@@ -216,13 +229,17 @@ def _prefer_city_over_its_region(cands: list[_Cand], key: str) -> None:
     regions = [c for c in cands if c.place.feature in ("admin1", "admin2")]
     for c in cands:
         own_name = plain(c.place.name)
-        if c.place.feature != "city" or own_name not in (key, key + " city"):
+        if c.place.feature != "city":
             continue
         for r in regions:
             if r.place.country != c.place.country or r.place.name not in (c.place.admin1, c.place.admin2):
                 continue
-            # "New York City" for "New York", but not "Montana City" (pop. 3k) for "Montana".
-            if own_name == key or c.place.population >= CITY_SHARE_OF_REGION * r.place.population:
+            # "New York City" for "New York", but not "Montana City" (pop. 3k) for "Montana"; a
+            # city known by the name only as an alternate ("Hims" for Homs) must be a big
+            # part of the region named after it, like "<name> City".
+            big = c.place.population >= CITY_SHARE_OF_REGION * r.place.population
+            eponym = fold(c.place.name) in (fold(key), fold(r.place.name)) or plain(r.place.name) == key
+            if own_name == key or (big and (own_name == key + " city" or eponym)):
                 c.prior = max(c.prior, r.prior + 0.1)
 
 
@@ -312,8 +329,116 @@ def event_location(
             pool = [fallback]
     if not pool:
         return None
+    everything = [*mentions_in_sentence, *all_mentions]
+    pool = _in_dominant_country(_without_lone_namesakes(pool, everything), everything)
     best = min(pool, key=lambda m: (_SPECIFICITY.get(m.place.feature, 5), m.span.start))
+    written = written_admin1(best.place, [*mentions_in_sentence, *all_mentions])
+    if written is not None:
+        best = replace(best, place=replace(best.place, admin1=written))
     return best, _precision(best, text)
+
+
+def written_admin1(place: Place, mentions: Sequence[PlaceMention]) -> str | None:
+    """The article's own spelling of `place`'s admin1 region, when it names the region (or the
+    city it is named after) in another romanisation than the gazetteer's: "Halab" for Aleppo,
+    "Al-Hasaka" for Al-Hasakah, "Hims" for Homs. Field data sets and the reports they are coded
+    from write a region's name one way, so the text's form is the form the field uses. None
+    when the article does not name the region, or names it as the gazetteer does."""
+    if not place.admin1 or not place.country:
+        return None
+    for m in mentions:
+        p = m.place
+        if p.country != place.country or m.score < MIN_EVENT_SCORE:
+            continue
+        names_region = (p.feature == "admin1" and p.name == place.admin1) or (
+            p.feature == "city" and p.admin1 == place.admin1 and fold(p.name) == fold(place.admin1)
+        )
+        if names_region:
+            return written_name(m.span.text, place.admin1)
+    return None
+
+
+def written_name(text: str, known: str) -> str | None:
+    """`text` as a region's name ("the Al-Hasaka" -> "Al-Hasaka"), or None when it is the `known`
+    name already, an abbreviation ("KP"), or not in Latin letters."""
+    name = " ".join(text.split()).strip(" ,.;:'\u2019")
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if len(name) < 3 or name.replace(".", "").isupper() or not all(c.isalpha() or c in " -'\u2019" for c in name):
+        return None
+    if plain(known).startswith(plain(name)) and len(plain(name)) <= 5 < len(plain(known)):
+        return None  # "Conn" for Connecticut: an abbreviation, not a spelling
+    if name == known or not all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF for c in name):
+        return None
+    return name
+
+
+def _in_dominant_country(pool: list[PlaceMention], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The pool's places in the country most of the article's places lie in (a neighbourhood
+    named in "X neighbourhood of Recife, Pernambuco" is not a hamlet of that name in Angola);
+    failing that, when the pool holds only small towns abroad, the article's main place in that
+    country. The pool unchanged when no country has a clear majority. A report rarely spans two
+    countries in one sentence, and a small namesake abroad is the usual misreading of a village
+    the gazetteer lacks."""
+    dom = _dominant_country(mentions)
+    if dom is None:
+        return pool
+    agreeing = [m for m in pool if m.place.country == dom]
+    if agreeing:
+        return agreeing
+    if not all(_small_namesake(m.place) for m in pool):
+        return pool  # "shells fell near Kherson" in an article about Syria: a real place abroad
+    main = _main_place([m for m in mentions if m.place.country == dom])
+    return [main] if main is not None else pool
+
+
+def _without_lone_namesakes(pool: list[PlaceMention], mentions: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The pool without small towns in a country nothing else in the article points to ("Hay"
+    in "the Hay Abid area of ... Jerusalem" is not the Australian town), when the article has
+    another place to offer; that place is then the article's main place outside such towns."""
+    names: dict[str | None, set[str]] = defaultdict(set)
+    for m in mentions:
+        names[m.place.country].add(fold(m.span.text))
+    def lone_namesake(m: PlaceMention) -> bool:
+        if not names[m.place.country] <= {fold(m.span.text)}:
+            return False  # something else in the article is in that country
+        if _small_namesake(m.place):
+            return True
+        # a mid-sized town abroad, against two or more names of one other country
+        other = max((len(v) for c, v in names.items() if c and c != m.place.country), default=0)
+        return _small_namesake(m.place, LONE_NAMESAKE_MAX_POPULATION) and other >= 2
+
+    lone = [m for m in pool if lone_namesake(m)]
+    if not lone:
+        return pool
+    kept = [m for m in pool if m not in lone]
+    if kept:
+        return kept
+    others = [m for m in mentions if m.place.country != lone[0].place.country and m.place.country and m.place.feature != "country"]
+    main = _main_place(others)
+    return [main] if main is not None else pool
+
+
+def _small_namesake(p: Place, limit: int = 0) -> bool:
+    """A GeoNames town small enough to be a namesake (curated places are vetted, never one)."""
+    return p.geonameid is not None and p.feature in ("city", "district", "site") and p.population < (limit or FOREIGN_NAMESAKE_MAX_POPULATION)
+
+
+def _dominant_country(mentions: Sequence[PlaceMention]) -> str | None:
+    """The country of a strict majority of the usable place mentions (each distinct span counted
+    once; a region or country mention counts twice, being seldom ambiguous across borders)."""
+    weights: Counter[str] = Counter()
+    seen: set[tuple[int, int]] = set()
+    for m in mentions:
+        key = (m.span.start, m.span.end)
+        if key in seen or m.score < MIN_EVENT_SCORE or not m.place.country:
+            continue
+        seen.add(key)
+        weights[m.place.country] += 2 if m.place.feature in ("admin1", "admin2", "country") else 1
+    if not weights:
+        return None
+    (top, n), *rest = weights.most_common()
+    return top if n > sum(w for _, w in rest) else None
 
 
 def _main_place(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -339,7 +464,12 @@ def _precision(m: PlaceMention, text: str) -> int:
     if feature in ("district", "site", "region"):  # part of or next to a town: ACLED's precision 2
         return 2
     before = _article_window(text, m.span)
-    return 2 if before and _NEAR_WORDS.search(before) else 1
+    if before and _NEAR_WORDS.search(before):
+        return 2
+    unknown = _UNKNOWN_PLACE_IN.search(before) if before else None
+    if unknown and unknown.group(1).split()[-1].lower() not in _CALENDAR_WORDS:
+        return 2
+    return 1
 
 
 def _article_window(text: str, span: Span) -> str:
