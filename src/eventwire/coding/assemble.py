@@ -542,6 +542,8 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         if cls.sub_event_type in (GOV_REGAINS, NSA_OVERTAKES) and a1 is not None:
             return territory_sub_type(cls.sub_event_type, a1.actor.inter)
         return str(cls.sub_event_type)
+    if family in ("attack", "battle") and _air_doer(head, lex):
+        return "Air/drone strike"  # "the air force targeted their positions", "warplanes attacked"
     if family in ("shelling", "grenade", "blast") and found.get("direct_fire"):
         return "Armed clash"  # mortars and small arms at each other's positions: a battle
     if family == "blast" and found.get("remote_weapon") and not families & {"explosive", "suicide"}:
@@ -572,6 +574,18 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     if cls is not None and cls.sub_event_type in fam.sub_types:
         return cls.sub_event_type
     return fam.default
+
+
+def _air_doer(head, lex) -> bool:  # type: ignore[no-untyped-def]
+    """The one who did it is an air force, aircraft or drones (ACLED: an air or drone strike,
+    whatever verb the report uses)."""
+    agents, _ = structural_roles(head)
+    words = lex.cues["air_context"] - {"air", "coalition"}
+    for a in agents:
+        lemmas = [t.lemma_.lower() for t in a.subtree]
+        if set(lemmas) & words or "air force" in " ".join(lemmas):
+            return True
+    return False
 
 
 _PROTESTERS, _RIOTERS, _POLICE = "protesters", "rioters", "police"
