@@ -43,7 +43,8 @@ class RunSummary:
     def line(self) -> str:
         return (
             f"{self.read} articles read, {self.coded} coded, {self.skipped} already stored, "
-            f"{self.stats['duplicates']} near-duplicates, {self.events} events, {len(self.rejects)} rejected"
+            f"{self.stats['duplicates']} near-duplicates, {self.stats['not_parsed']} not parsed (no trigger), "
+            f"{self.events} events, {len(self.rejects)} rejected"
         )
 
 

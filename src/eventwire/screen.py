@@ -1,0 +1,392 @@
+"""The cascade's cheap first stage: which parts of an article need the full spaCy pipeline.
+
+The full parse (tagger, parser, NER, lemmatizer) is most of a run's time, yet only sentences that
+hold a codebook trigger can become events (`coding/mentions.py`). This screen reads raw text, before
+spaCy: it splits each NLP block into sentences with a conservative rule-based splitter and tests
+each for the lexicon's triggers by surface form. The forms are generated at load time from
+`data/coding/lexicon.json` (regular inflections by rule, irregular ones from
+`data/screen/irregular_forms.json`), so lexicon edits flow through. It errs on recall: a surface
+form is any word spaCy may lemmatise to a trigger word, and a phrase matches however its words are
+inflected.
+
+What it decides per article (`plan`):
+* no trigger in any body or caption sentence: nothing needs spaCy; the article is stored as read;
+* conflict context (strong armed cues in two sentences, or two in one; `article_is_armed` reads the
+  same lists on lemmas): the whole article is parsed, exactly as without the cascade, because there
+  the article-wide context (armed cues, places, quotes) decides events in many sentences;
+* otherwise only segments are parsed: the title, the first sentences (the lead, where mentions need
+  no anchor), every trigger sentence, the sentences after one that the fatality look-ahead reads, and
+  with no publication date the sentence naming the latest year (the article's reference year).
+  Consecutive chosen sentences form one segment, parsed as its own Doc with a Block whose offsets
+  are the segment's article offsets.
+
+The splitter only splits where a sentence surely ends; two sentences read as one cost a little
+parsing, while a split inside a sentence would hand spaCy a fragment.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .fatalities import find_fatalities
+from .records import Article, Block, BlockKind, Span
+
+NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
+# The coder's lead (assemble.LEAD_SENTENCES): mentions there need no anchor, so these sentences
+# keep their positions by always being parsed when anything is.
+LEAD_SENTENCES = 3
+# Sentences after an event's own that may give its toll (assemble._FATALITY_LOOKAHEAD).
+TOLL_LOOKAHEAD = 2
+
+_WORD = re.compile(r"[^\W_]+")
+_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+# A sentence ends at . ! ? (or …), optionally closed by quotes or brackets, before white space and
+# a capital letter, a digit or an opening quote/bracket.
+_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9])""")
+# Words after which a full stop is no sentence end: titles, months, common abbreviations.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col capt sgt maj cpl pvt adm cmdr gov sen rep rev st jr sr mt ft
+    no nos vol fig inc ltd co corp bros dept univ assn est approx vs etc al jan feb mar apr jun jul
+    aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ave blvd rd hwy pt sq
+    u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A raw sentence of an NLP block, in article offsets, with what the screen found in it."""
+
+    block: Block
+    start: int
+    end: int
+    trigger: bool
+    armed: frozenset[str]  # strong armed cue words found by surface form
+    toll: bool
+    year: int | None  # the latest year the sentence names
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What of one article goes through spaCy: `segments` (Blocks in article offsets, in text
+    order); empty with a `reason` when nothing does; `whole` when every NLP block is parsed."""
+
+    segments: tuple[Block, ...]
+    reason: str | None
+    whole: bool
+    sentences: int  # raw sentences in the article's NLP blocks
+    selected: int  # of which parsed
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue list by surface form: single words, and phrases (every word somewhere in the
+    sentence, as the coder's bag-of-lemmas test reads them)."""
+
+    words: dict[str, frozenset[str]]  # surface form -> the cue words it can be
+    phrases: tuple[tuple[str, tuple[frozenset[str], ...]], ...]
+
+    def found(self, present: set[str]) -> frozenset[str]:
+        hit: set[str] = set()
+        for w in present:
+            hit |= self.words.get(w, frozenset())
+        for cue, forms in self.phrases:
+            if all(present & f for f in forms):
+                hit.add(cue)
+        return frozenset(hit)
+
+
+@dataclass(frozen=True)
+class Surface:
+    """The lexicon by surface form: trigger phrases keyed by every form of their first word, each
+    with the cue lists that must be present for the coder to be able to accept it."""
+
+    phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]]
+    cues: dict[str, Cue]
+
+
+# --- surface forms -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, dict[str, tuple[str, ...]]]:
+    raw = json.loads(resources.files("eventwire").joinpath("data/screen/irregular_forms.json").read_text(encoding="utf-8"))
+    return {part: {k: tuple(v) for k, v in raw[part].items()} for part in ("verbs", "nouns")}
+
+
+def _irregular_forms(w: str, table: dict[str, tuple[str, ...]]) -> set[str]:
+    out: set[str] = set()
+    for base, forms in table.items():
+        if w == base or (len(base) >= 3 and w.endswith(base)):
+            prefix = w[: len(w) - len(base)]  # "retake" -> "retook", "overrun" -> "overran"
+            for f in forms:
+                out |= {prefix + f, prefix + f + "s"}
+    return out
+
+
+def noun_forms(word: str) -> frozenset[str]:
+    """The word and every plural spaCy's lemmatizer may map back to it."""
+    w = word.lower()
+    out = {w, w + "s", w + "es"}
+    if len(w) > 2 and w.endswith("y") and w[-2] not in _VOWELS:
+        out.add(w[:-1] + "ies")
+    if w.endswith("man"):
+        out.add(w[:-3] + "men")
+    if w.endswith("f"):
+        out.add(w[:-1] + "ves")
+    if w.endswith("fe"):
+        out.add(w[:-2] + "ves")
+    if w.endswith("is"):
+        out.add(w[:-2] + "es")
+    return frozenset(out | _irregular_forms(w, _irregular()["nouns"]))
+
+
+def verb_forms(word: str) -> frozenset[str]:
+    """The word and every inflection spaCy's lemmatizer may map back to it, generously: -s, -ed,
+    -ing with e-drop, y/ie changes and a doubled final consonant, and irregular forms."""
+    w = word.lower()
+    out = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+    if w.endswith("e"):
+        out |= {w[:-1] + "ing", w[:-1] + "ed"}
+    if w.endswith("ie"):
+        out.add(w[:-2] + "ying")
+    if len(w) > 2 and w.endswith("y") and w[-2] not in _VOWELS:
+        out |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if w[-1:].isalpha() and w[-1] not in _VOWELS and w[-1] not in "wxy":
+        out |= {w + w[-1] + "ed", w + w[-1] + "ing", w + w[-1] + "es"}
+    if w.endswith("c"):
+        out |= {w + "ked", w + "king"}
+    return frozenset(out | _irregular_forms(w, _irregular()["verbs"]))
+
+
+def inflections(word: str, pos: str | None = None) -> frozenset[str]:
+    """Surface forms of a lexicon word: as a noun, a verb, or (no POS given) either."""
+    if pos == "NOUN":
+        return noun_forms(word)
+    if pos == "VERB":
+        return verb_forms(word)
+    return noun_forms(word) | verb_forms(word)
+
+
+def _words(phrase: str) -> list[str]:
+    """A lexicon phrase as the screen's words: hyphens and other punctuation are not words."""
+    return _WORD.findall(phrase.lower())
+
+
+# Needs whose absence the coder never overrides (assemble's classifier rescue covers only the
+# participant reasons in `assemble._PARTICIPANT_REASONS`): the cue list each reads, and the reason
+# `mentions.participant_problem` gives when it is missing.
+_GATES = {
+    "labour_context": ("labour_context", "no labour context"),
+    "protest_context": ("protest_context", "no protest context"),
+    "air_context": ("air_context", "no air context"),
+    "blast_context": ("blast_context", "no blast context"),
+    "weapons_context": ("weapons_context", "no weapons context"),
+    "demand_context": ("demand_context", "no demand context"),
+    "base_context": ("base_context", "no base context"),
+    "agreement_context": ("agreement_context", "not a conflict agreement"),
+    "political": ("political_target", "no political target"),
+}
+
+
+def _gates(needs: list[str | None]) -> tuple[str, ...]:
+    from .coding.assemble import _PARTICIPANT_REASONS
+
+    out = []
+    for need in needs:
+        gate = _GATES.get(need or "")
+        if gate is not None and gate[1] not in _PARTICIPANT_REASONS:
+            out.append(gate[0])
+    return tuple(out)
+
+
+def _cue(words_: list[str]) -> Cue:
+    single: dict[str, set[str]] = {}
+    phrases = []
+    for cue in words_:
+        words = _words(cue)
+        if len(words) == 1 and " " not in cue and "-" not in cue:
+            for form in inflections(words[0]):
+                single.setdefault(form, set()).add(cue)
+        elif words:
+            phrases.append((cue, tuple(inflections(w) for w in words)))
+    return Cue({k: frozenset(v) for k, v in single.items()}, tuple(phrases))
+
+
+@lru_cache(maxsize=1)
+def surface() -> Surface:
+    """Built from the lexicon file on first use (the same file `mentions.load_lexicon` reads)."""
+    raw = json.loads(resources.files("eventwire").joinpath("data/coding/lexicon.json").read_text(encoding="utf-8"))
+    phrases: dict[str, set[tuple[tuple[frozenset[str], ...], tuple[str, ...]]]] = {}
+    for t in raw["triggers"]:
+        words = _words(t["words"])
+        if not words:
+            continue
+        pos = t.get("pos") if len(words) == 1 else None  # a phrase's POS is its head's
+        rest = tuple(inflections(w) for w in words[1:])
+        gate = _gates([raw["families"][t["family"]]["needs"], t.get("needs")])
+        for form in inflections(words[0], pos):
+            phrases.setdefault(form, set()).add((rest, gate))
+    names = {"armed_strong"} | {g for forms in phrases.values() for _, gate in forms for g in gate}
+    return Surface({k: tuple(v) for k, v in phrases.items()}, {n: _cue(raw["cues"][n]) for n in sorted(names)})
+
+
+# --- sentences -----------------------------------------------------------------------------------
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of text[start:end], trimmed of white space, in the offsets of
+    `text`. Splits only at a sure end: never after an abbreviation, an initial ("J. Smith") or a
+    number's point, so a raw sentence may hold two real ones, never half of one."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        if not _sure_end(text, s, m.start(), m.group()):
+            continue
+        out.append((s, m.end()))
+        s = m.end()
+    out.append((s, end))
+    trimmed = []
+    for a, b in out:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def _sure_end(text: str, sent_start: int, stop: int, punct: str) -> bool:
+    if punct[0] in "!?…":
+        return True
+    i = stop
+    while i > sent_start and not text[i - 1].isspace() and text[i - 1] not in "(\"'“‘":
+        i -= 1
+    word = text[i:stop]
+    low = word.lower().strip(".")
+    if not low:
+        return False
+    if low in _ABBREVIATIONS or len(low) == 1:  # "Mr.", "Jan.", "J. Smith"
+        return False
+    if "." in low:  # "U.S.", "a.m.", "No.5."
+        return False
+    return not word[-1:].isdigit() or stop - sent_start > 3
+
+
+# --- matching ------------------------------------------------------------------------------------
+
+
+def has_trigger(words: list[str], sf: Surface | None = None) -> bool:
+    """Whether some lexicon trigger phrase occurs in the words (lower case, any inflection) with
+    the cue lists the coder needs before it can accept it."""
+    sf = sf or surface()
+    present: set[str] | None = None
+    for i, w in enumerate(words):
+        for rest, gate in sf.phrases.get(w, ()):
+            if i + 1 + len(rest) > len(words) or not all(words[i + 1 + k] in forms for k, forms in enumerate(rest)):
+                continue
+            if gate:
+                present = present if present is not None else set(words)
+                if not all(sf.cues[g].found(present) for g in gate):
+                    continue
+            return True
+    return False
+
+
+def armed_cues(words: list[str], sf: Surface | None = None) -> frozenset[str]:
+    """The strong armed cues whose words occur in the sentence (`mentions.armed_cues` on forms)."""
+    sf = sf or surface()
+    return sf.cues["armed_strong"].found(set(words))
+
+
+def read_sentences(article: Article) -> list[Sentence]:
+    """Every raw sentence of the article's NLP blocks, in text order, with what it holds. A title
+    is one sentence."""
+    sf = surface()
+    out = []
+    for block in article.blocks:
+        if block.kind not in NLP_KINDS or block.end <= block.start:
+            continue
+        bounds = [(block.start, block.end)] if block.kind is BlockKind.TITLE else split_sentences(article.text, block.start, block.end)
+        for s, e in bounds:
+            text = article.text[s:e]
+            words = _WORD.findall(text.lower())
+            years = [int(y) for y in _YEAR.findall(text)]
+            toll = find_fatalities(Span(article.id, s, e, text)) is not None
+            out.append(Sentence(block, s, e, has_trigger(words, sf), armed_cues(words, sf), toll, max(years) if years else None))
+    return out
+
+
+# --- the plan ------------------------------------------------------------------------------------
+
+
+def plan(article: Article) -> Plan:
+    """What of the article the full pipeline must see (see the module docstring)."""
+    sents = read_sentences(article)
+    body = [s for s in sents if s.block.kind is not BlockKind.TITLE]
+    n = len(sents)
+    if not any(s.trigger for s in body):
+        return Plan((), "no_trigger", False, n, 0)
+    if _armed(body):
+        blocks = tuple(b for b in article.blocks if b.kind in NLP_KINDS and b.end > b.start)
+        return Plan(blocks, None, True, n, n)
+    titled = [s.year for s in sents if s.block.kind is BlockKind.TITLE and s.year is not None]
+    chosen = _choose(body, article.published is None, max(titled, default=None))
+    picked = {id(s) for s in sents if s.block.kind is BlockKind.TITLE} | {id(body[i]) for i in chosen}
+    return Plan(_segments(sents, picked), None, False, n, len(picked))
+
+
+def _armed(body: list[Sentence]) -> bool:
+    """`mentions.article_is_armed` on surface forms: a superset of what the lemmas will find."""
+    return sum(1 for s in body if s.armed) >= 2 or any(len(s.armed) >= 2 for s in body)
+
+
+def _choose(body: list[Sentence], undated: bool, title_year: int | None) -> set[int]:
+    n = len(body)
+    chosen = {i for i, s in enumerate(body) if s.trigger} | set(range(min(n, LEAD_SENTENCES)))
+    triggers = sorted(i for i, s in enumerate(body) if s.trigger)
+    for i in triggers:  # the look-ahead reads the next sentences for a toll
+        window = range(i + 1, min(n, i + 1 + TOLL_LOOKAHEAD))
+        last = next((j for j in window if body[j].toll), None)
+        if last is not None:
+            chosen.update(range(i + 1, last + 1))
+    changed = True
+    while changed:  # ... by position: no toll further on may slide into those positions
+        changed = False
+        for i in triggers:
+            after = sorted(j for j in chosen if j > i)[:TOLL_LOOKAHEAD]
+            if any(j > i + TOLL_LOOKAHEAD and body[j].toll for j in after):
+                extra = set(range(i + 1, min(n, i + 1 + TOLL_LOOKAHEAD))) - chosen
+                if extra:
+                    chosen |= extra
+                    changed = True
+    if undated:  # without a publication date, the latest year named is the article's own
+        years = [s.year for s in body if s.year is not None]
+        have = max((y for y in [title_year, *(body[i].year for i in chosen)] if y is not None), default=None)
+        if years and (have is None or max(years) > have):
+            top = max(years)
+            chosen |= {i for i, s in enumerate(body) if s.year == top}
+    return chosen
+
+
+def _segments(sents: list[Sentence], picked: set[int]) -> tuple[Block, ...]:
+    """Runs of consecutive picked sentences of one block as one Block (the block's kind, the
+    run's article offsets)."""
+    out: list[Block] = []
+    prev: Sentence | None = None
+    for s in sents:
+        if id(s) not in picked:
+            prev = None
+            continue
+        if prev is not None and prev.block == s.block:
+            out[-1] = Block(s.block.kind, out[-1].start, s.end)
+        else:
+            out.append(Block(s.block.kind, s.start, s.end))
+        prev = s
+    return tuple(out)
