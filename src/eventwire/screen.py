@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -66,7 +67,6 @@ class Sentence:
     end: int
     trigger: bool
     armed: frozenset[str]  # strong armed cue words found by surface form
-    toll: bool
     year: int | None  # the latest year the sentence names
 
 
@@ -318,8 +318,7 @@ def read_sentences(article: Article) -> list[Sentence]:
             text = article.text[s:e]
             words = _WORD.findall(text.lower())
             years = [int(y) for y in _YEAR.findall(text)]
-            toll = find_fatalities(Span(article.id, s, e, text)) is not None
-            out.append(Sentence(block, s, e, has_trigger(words, sf), armed_cues(words, sf), toll, max(years) if years else None))
+            out.append(Sentence(block, s, e, has_trigger(words, sf), armed_cues(words, sf), max(years) if years else None))
     return out
 
 
@@ -337,7 +336,15 @@ def plan(article: Article) -> Plan:
         blocks = tuple(b for b in article.blocks if b.kind in NLP_KINDS and b.end > b.start)
         return Plan(blocks, None, True, n, n)
     titled = [s.year for s in sents if s.block.kind is BlockKind.TITLE and s.year is not None]
-    chosen = _choose(body, article.published is None, max(titled, default=None))
+    tolls: dict[int, bool] = {}
+
+    def toll(i: int) -> bool:  # a fatality figure (fatalities.py), read only where the look-ahead goes
+        if i not in tolls:
+            b = body[i]
+            tolls[i] = find_fatalities(Span(article.id, b.start, b.end, article.text[b.start : b.end])) is not None
+        return tolls[i]
+
+    chosen = _choose(body, toll, article.published is None, max(titled, default=None))
     picked = {id(s) for s in sents if s.block.kind is BlockKind.TITLE} | {id(body[i]) for i in chosen}
     return Plan(_segments(sents, picked), None, False, n, len(picked))
 
@@ -347,13 +354,13 @@ def _armed(body: list[Sentence]) -> bool:
     return sum(1 for s in body if s.armed) >= 2 or any(len(s.armed) >= 2 for s in body)
 
 
-def _choose(body: list[Sentence], undated: bool, title_year: int | None) -> set[int]:
+def _choose(body: list[Sentence], toll: Callable[[int], bool], undated: bool, title_year: int | None) -> set[int]:
     n = len(body)
     chosen = {i for i, s in enumerate(body) if s.trigger} | set(range(min(n, LEAD_SENTENCES)))
     triggers = sorted(i for i, s in enumerate(body) if s.trigger)
     for i in triggers:  # the look-ahead reads the next sentences for a toll
         window = range(i + 1, min(n, i + 1 + TOLL_LOOKAHEAD))
-        last = next((j for j in window if body[j].toll), None)
+        last = next((j for j in window if toll(j)), None)
         if last is not None:
             chosen.update(range(i + 1, last + 1))
     changed = True
@@ -361,7 +368,7 @@ def _choose(body: list[Sentence], undated: bool, title_year: int | None) -> set[
         changed = False
         for i in triggers:
             after = sorted(j for j in chosen if j > i)[:TOLL_LOOKAHEAD]
-            if any(j > i + TOLL_LOOKAHEAD and body[j].toll for j in after):
+            if any(j > i + TOLL_LOOKAHEAD and toll(j) for j in after):
                 extra = set(range(i + 1, min(n, i + 1 + TOLL_LOOKAHEAD))) - chosen
                 if extra:
                     chosen |= extra
