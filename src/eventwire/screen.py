@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -90,6 +90,11 @@ class Cue:
     words: dict[str, frozenset[str]]  # surface form -> the cue words it can be
     phrases: tuple[tuple[str, tuple[frozenset[str], ...]], ...]
 
+    def exact(self, present: set[str]) -> bool:
+        """Surely found: a one-word cue written exactly (its lower case is a form the coder
+        reads whatever the lemma)."""
+        return any(w in self.words and w in self.words[w] for w in present)
+
     def found(self, present: set[str]) -> frozenset[str]:
         hit: set[str] = set()
         for w in present:
@@ -103,10 +108,11 @@ class Cue:
 @dataclass(frozen=True)
 class Surface:
     """The lexicon by surface form: trigger phrases keyed by every form of their first word, each
-    with the cue lists that must be present for the coder to be able to accept it."""
+    with the participant needs (its family's, then its own) the coder checks in that order."""
 
     phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]]
     cues: dict[str, Cue]
+    final: frozenset[str]  # participant reasons the classifier never overrides
 
 
 # --- surface forms -------------------------------------------------------------------------------
@@ -177,31 +183,55 @@ def _words(phrase: str) -> list[str]:
     return _WORD.findall(phrase.lower())
 
 
-# Needs whose absence the coder never overrides (assemble's classifier rescue covers only the
-# participant reasons in `assemble._PARTICIPANT_REASONS`): the cue list each reads, and the reason
-# `mentions.participant_problem` gives when it is missing.
-_GATES = {
-    "labour_context": ("labour_context", "no labour context"),
-    "protest_context": ("protest_context", "no protest context"),
-    "air_context": ("air_context", "no air context"),
-    "blast_context": ("blast_context", "no blast context"),
-    "weapons_context": ("weapons_context", "no weapons context"),
-    "demand_context": ("demand_context", "no demand context"),
-    "base_context": ("base_context", "no base context"),
-    "agreement_context": ("agreement_context", "not a conflict agreement"),
-    "political": ("political_target", "no political target"),
-}
+# What `mentions.participant_problem` answers for a need, read from surface cues: "fail" only
+# where its reason is sure and final (not one the classifier may rescue,
+# `assemble._PARTICIPANT_REASONS`), "pass" where it surely passes, else "?" (keep the sentence).
+# Presence counts only cue words written exactly and outside the trigger (the coder discounts the
+# trigger's own words); absence is read on generated forms, a superset of what lemmas find.
+# Used only where the article has no conflict context, so the coder's `article_armed` is False.
+_CONTEXT_NEEDS = frozenset({"labour_context", "protest_context", "air_context", "blast_context", "weapons_context",
+                            "demand_context", "base_context"})
 
 
-def _gates(needs: list[str | None]) -> tuple[str, ...]:
-    from .coding.assemble import _PARTICIPANT_REASONS
+def need_verdict(need: str, has: Callable[[str], bool], absent: Callable[[str], bool], final: frozenset[str]) -> str:
+    def fail(reason: str) -> str:
+        return "fail" if reason in final else "?"
 
-    out = []
-    for need in needs:
-        gate = _GATES.get(need or "")
-        if gate is not None and gate[1] not in _PARTICIPANT_REASONS:
-            out.append(gate[0])
-    return tuple(out)
+    if need in ("", "none"):
+        return "pass" if absent("accident") else "?"
+    if need == "not_crime":
+        return fail("crime") if has("crime") else "?"
+    if need in ("armed", "armed_or_weapons"):
+        if need == "armed_or_weapons" and not absent("weapons_context"):
+            return "?"
+        if has("crime"):
+            return fail("crime")  # crime without conflict context in the article
+        if absent("armed_strong") and has("sport"):
+            return fail("sport")
+        if absent("armed_strong") and has("accident"):
+            return fail("accident")
+        return "?"
+    if need == "political":
+        if has("sport"):
+            return fail("sport")
+        if absent("political_target"):
+            return fail("no political target")
+        return "pass" if has("political_target") and absent("sport") else "?"
+    if need == "agreement_context":
+        if has("crime"):
+            return fail("crime")
+        if absent("agreement_context"):
+            return fail("not a conflict agreement")
+        return "?"
+    if need == "crowd":
+        if has("protest_veto") and absent("protest_context"):
+            return fail("not a protest")
+        return "?"
+    if need in _CONTEXT_NEEDS:
+        if absent(need):
+            return fail(f"no {need.replace('_', ' ')}")
+        return "pass" if has(need) else "?"
+    return "?"
 
 
 def _cue(words_: list[str]) -> Cue:
@@ -220,6 +250,8 @@ def _cue(words_: list[str]) -> Cue:
 @lru_cache(maxsize=1)
 def surface() -> Surface:
     """Built from the lexicon file on first use (the same file `mentions.load_lexicon` reads)."""
+    from .coding.assemble import _PARTICIPANT_REASONS
+
     raw = json.loads(resources.files("eventwire").joinpath("data/coding/lexicon.json").read_text(encoding="utf-8"))
     phrases: dict[str, set[tuple[tuple[frozenset[str], ...], tuple[str, ...]]]] = {}
     for t in raw["triggers"]:
@@ -228,11 +260,12 @@ def surface() -> Surface:
             continue
         pos = t.get("pos") if len(words) == 1 else None  # a phrase's POS is its head's
         rest = tuple(inflections(w) for w in words[1:])
-        gate = _gates([raw["families"][t["family"]]["needs"], t.get("needs")])
+        needs = tuple(n for n in (raw["families"][t["family"]]["needs"], t.get("needs")) if n)
         for form in inflections(words[0], pos):
-            phrases.setdefault(form, set()).add((rest, gate))
-    names = {"armed_strong"} | {g for forms in phrases.values() for _, gate in forms for g in gate}
-    return Surface({k: tuple(v) for k, v in phrases.items()}, {n: _cue(raw["cues"][n]) for n in sorted(names)})
+            phrases.setdefault(form, set()).add((rest, needs))
+    final = frozenset({"crime", "sport", "accident", "no political target", "not a conflict agreement", "not a protest"}
+                      | {f"no {n.replace('_', ' ')}" for n in _CONTEXT_NEEDS}) - frozenset(_PARTICIPANT_REASONS)
+    return Surface({k: tuple(v) for k, v in phrases.items()}, {n: _cue(w) for n, w in raw["cues"].items()}, final)
 
 
 # --- sentences -----------------------------------------------------------------------------------
@@ -282,21 +315,41 @@ def _sure_end(text: str, sent_start: int, stop: int, punct: str) -> bool:
 # --- matching ------------------------------------------------------------------------------------
 
 
-def has_trigger(words: list[str], sf: Surface | None = None) -> bool:
-    """Whether some lexicon trigger phrase occurs in the words (lower case, any inflection) with
-    the cue lists the coder needs before it can accept it."""
+def has_trigger(words: list[str], sf: Surface | None = None, armed_article: bool = True) -> bool:
+    """Whether some lexicon trigger phrase occurs in the words (lower case, any inflection) and
+    its participant needs do not surely fail (`need_verdict`; only read when `armed_article` is
+    False, as the coder reads crime cues differently in conflict context)."""
     sf = sf or surface()
     present: set[str] | None = None
     for i, w in enumerate(words):
-        for rest, gate in sf.phrases.get(w, ()):
-            if i + 1 + len(rest) > len(words) or not all(words[i + 1 + k] in forms for k, forms in enumerate(rest)):
+        for rest, needs in sf.phrases.get(w, ()):
+            n = 1 + len(rest)
+            if i + n > len(words) or not all(words[i + 1 + k] in forms for k, forms in enumerate(rest)):
                 continue
-            if gate:
-                present = present if present is not None else set(words)
-                if not all(sf.cues[g].found(present) for g in gate):
-                    continue
-            return True
+            if armed_article or not needs:
+                return True
+            present = present if present is not None else set(words)
+            own = set(words[i : i + n])
+            outside = {x for j, x in enumerate(words) if not i <= j < i + n} - own
+            if _may_pass(needs, sf, outside, present):
+                return True
     return False
+
+
+def _may_pass(needs: tuple[str, ...], sf: Surface, outside: set[str], present: set[str]) -> bool:
+    def has(name: str) -> bool:
+        return sf.cues[name].exact(outside)
+
+    def absent(name: str) -> bool:
+        return not sf.cues[name].found(present)
+
+    for need in needs:
+        verdict = need_verdict(need, has, absent, sf.final)
+        if verdict == "fail":
+            return False
+        if verdict == "?":
+            return True
+    return True
 
 
 def armed_cues(words: list[str], sf: Surface | None = None) -> frozenset[str]:
@@ -318,8 +371,12 @@ def read_sentences(article: Article) -> list[Sentence]:
             text = article.text[s:e]
             words = _WORD.findall(text.lower())
             years = [int(y) for y in _YEAR.findall(text)]
-            out.append(Sentence(block, s, e, has_trigger(words, sf), armed_cues(words, sf), max(years) if years else None))
-    return out
+            out.append(Sentence(block, s, e, bool(words), armed_cues(words, sf), max(years) if years else None))
+    armed = _armed([x for x in out if x.block.kind is not BlockKind.TITLE])
+    return [
+        replace(x, trigger=has_trigger(_WORD.findall(article.text[x.start : x.end].lower()), sf, armed)) if x.trigger else x
+        for x in out
+    ]
 
 
 # --- the plan ------------------------------------------------------------------------------------
@@ -332,7 +389,7 @@ def plan(article: Article) -> Plan:
     n = len(sents)
     if not any(s.trigger for s in body):
         return Plan((), "no_trigger", False, n, 0)
-    if _armed(body):
+    if _armed(body):  # the same test read_sentences gave the trigger check
         blocks = tuple(b for b in article.blocks if b.kind in NLP_KINDS and b.end > b.start)
         return Plan(blocks, None, True, n, n)
     titled = [s.year for s in sents if s.block.kind is BlockKind.TITLE and s.year is not None]
