@@ -13,6 +13,7 @@ starts (datelines, the title) are read from `Article.blocks`, never from these B
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,8 @@ from spacy.tokens import Span as SpacySpan
 from .errors import ModelMissing
 from .records import Article, Block, Span
 from .screen import NLP_KINDS, Plan, plan
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,8 +87,18 @@ def _one_line(text: str) -> str:
     return text.replace("\r\n", "  ").replace("\n", " ").replace("\r", " ")
 
 
+def _plan(article: Article) -> Plan:
+    """The screen's plan; should the screen fail on some text, the article is parsed whole."""
+    try:
+        return plan(article)
+    except Exception:
+        log.exception("trigger screen failed for %s; parsing it whole", article.id)
+        blocks = tuple(b for b in article.blocks if b.kind in NLP_KINDS and b.end > b.start)
+        return Plan(blocks, None, True, len(blocks), len(blocks))
+
+
 def _annotate_batch(articles: list[Article], nlp: Language, cascade: bool = False) -> list[AnnotatedArticle]:
-    plans = {a.id: plan(a) for a in articles} if cascade else {}
+    plans = {a.id: _plan(a) for a in articles} if cascade else {}
     jobs = [(a, b) for a in articles for b in (plans[a.id].segments if cascade else a.blocks) if b.kind in NLP_KINDS and b.end > b.start]
     # A paragraph joined from hard-wrapped lines keeps its newlines in the article text; spaCy sees
     # them as spaces (same length, so every offset still holds) and never splits a sentence there.

@@ -1,6 +1,8 @@
 """The whole pipeline as one function: articles in, ArticleResults out.
 
-The CLI, the HTTP ingest endpoint and the Ray runner are thin shells over `process`.
+The CLI, the HTTP ingest endpoint and the Ray runner are thin shells over `process`. With the
+cascade on, articles the trigger screen passes over come out unparsed (`unparsed`): stored as
+read, counted, never coded.
 """
 
 from __future__ import annotations
