@@ -3,7 +3,8 @@
 The full parse (tagger, parser, NER, lemmatizer) is most of a run's time, yet only sentences that
 hold a codebook trigger can become events (`coding/mentions.py`). This screen reads raw text, before
 spaCy: it splits each NLP block into sentences with a conservative rule-based splitter and tests
-each for the lexicon's triggers by surface form. The forms are generated at load time from
+each for the lexicon's triggers by surface form, dropping a trigger only where the coder would
+surely reject it for good (`need_verdict`: e.g. an arrest with no political target in sight). The forms are generated at load time from
 `data/coding/lexicon.json` (regular inflections by rule, irregular ones from
 `data/screen/irregular_forms.json`), so lexicon edits flow through. It errs on recall: a surface
 form is any word spaCy may lemmatise to a trigger word, and a phrase matches however its words are
@@ -37,11 +38,17 @@ from .fatalities import find_fatalities
 from .records import Article, Block, BlockKind, Span
 
 NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
-# The coder's lead (assemble.LEAD_SENTENCES): mentions there need no anchor, so these sentences
-# keep their positions by always being parsed when anything is.
-LEAD_SENTENCES = 3
-# Sentences after an event's own that may give its toll (assemble._FATALITY_LOOKAHEAD).
-TOLL_LOOKAHEAD = 2
+
+
+@lru_cache(maxsize=1)
+def _coder_positions() -> tuple[int, int]:
+    """The coder's lead (`assemble.LEAD_SENTENCES`: mentions there need no anchor, so those
+    sentences are parsed whenever anything is, keeping their positions) and its fatality look-ahead
+    (`assemble._FATALITY_LOOKAHEAD`: sentences after an event's own that may give its toll), read
+    from the coder so that a change there reaches the screen."""
+    from .coding.assemble import _FATALITY_LOOKAHEAD, LEAD_SENTENCES
+
+    return LEAD_SENTENCES, _FATALITY_LOOKAHEAD
 
 _WORD = re.compile(r"[^\W_]+")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
@@ -412,11 +419,12 @@ def _armed(body: list[Sentence]) -> bool:
 
 
 def _choose(body: list[Sentence], toll: Callable[[int], bool], undated: bool, title_year: int | None) -> set[int]:
+    lead, lookahead = _coder_positions()
     n = len(body)
-    chosen = {i for i, s in enumerate(body) if s.trigger} | set(range(min(n, LEAD_SENTENCES)))
+    chosen = {i for i, s in enumerate(body) if s.trigger} | set(range(min(n, lead)))
     triggers = sorted(i for i, s in enumerate(body) if s.trigger)
     for i in triggers:  # the look-ahead reads the next sentences for a toll
-        window = range(i + 1, min(n, i + 1 + TOLL_LOOKAHEAD))
+        window = range(i + 1, min(n, i + 1 + lookahead))
         last = next((j for j in window if toll(j)), None)
         if last is not None:
             chosen.update(range(i + 1, last + 1))
@@ -424,9 +432,9 @@ def _choose(body: list[Sentence], toll: Callable[[int], bool], undated: bool, ti
     while changed:  # ... by position: no toll further on may slide into those positions
         changed = False
         for i in triggers:
-            after = sorted(j for j in chosen if j > i)[:TOLL_LOOKAHEAD]
-            if any(j > i + TOLL_LOOKAHEAD and toll(j) for j in after):
-                extra = set(range(i + 1, min(n, i + 1 + TOLL_LOOKAHEAD))) - chosen
+            after = sorted(j for j in chosen if j > i)[:lookahead]
+            if any(j > i + lookahead and toll(j) for j in after):
+                extra = set(range(i + 1, min(n, i + 1 + lookahead))) - chosen
                 if extra:
                     chosen |= extra
                     changed = True
