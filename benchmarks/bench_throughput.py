@@ -2,6 +2,7 @@
 
 Usage:
   python benchmarks/bench_throughput.py [--articles N] [--workers W] [--stream lgl|mixed]   # the headline
+  python benchmarks/bench_throughput.py --no-cascade-too    # the headline, and eventwire --no-cascade in the same run
   python benchmarks/bench_throughput.py --synthetic [--articles N] [--workers W]            # older, named mode
   python benchmarks/bench_throughput.py --memory 10000 100000   # peak RSS of whole runs
 
@@ -10,7 +11,9 @@ Headline (default): real article text as a user meets it, the LGL articles of
 `--stream mixed` the same with the ACLED 2020 dev notes mixed in one in four. Both sides are
 whole processes in the same run: bare spaCy (NER + sentence splitting, `n_process=W`) against
 `eventwire run --workers W` with default settings; the ratio is eventwire / baseline articles per
-second (the shared scorecard's check_speed definition).
+second (the shared scorecard's check_speed definition). With the cascade (the default) spaCy
+parses only what the trigger screen picks; `--no-cascade-too` also times `eventwire run
+--no-cascade` in the same run, after the other two.
 
 `--synthetic`: the older mode, kept for comparison and named as such:
 
@@ -63,8 +66,9 @@ def real_stream(n: int, mixed: bool) -> list[dict]:
     return rows
 
 
-def whole_processes(rows: list[dict], workers: int, model: str) -> tuple[float, float]:
-    """(bare spaCy, eventwire) articles per second, each a whole process, in this order."""
+def whole_processes(rows: list[dict], workers: int, model: str, extra: tuple[str, ...] = ()) -> tuple[float, ...]:
+    """(bare spaCy, eventwire[, eventwire with each of `extra` as a flag]) articles per second,
+    each a whole process, in this order."""
     exe = Path(sys.executable)
     cli = exe.parent / "eventwire"
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,12 +77,14 @@ def whole_processes(rows: list[dict], workers: int, model: str) -> tuple[float, 
         t0 = time.perf_counter()
         subprocess.run([str(exe), "-c", BARE, model, str(path), str(workers)], check=True, capture_output=True)
         bare = len(rows) / (time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        out = subprocess.run([str(cli), "run", str(path), "--db", str(Path(tmp) / "e.db"), "--workers", str(workers), "--format", "none"], capture_output=True, text=True)
-        if out.returncode not in (0, 3):
-            raise SystemExit(out.stderr[-500:])
-        ours = len(rows) / (time.perf_counter() - t0)
-    return bare, ours
+        rates = [bare]
+        for k, flags in enumerate([(), *((f,) for f in extra)]):
+            t0 = time.perf_counter()
+            out = subprocess.run([str(cli), "run", str(path), "--db", str(Path(tmp) / f"e{k}.db"), "--workers", str(workers), "--format", "none", *flags], capture_output=True, text=True)
+            if out.returncode not in (0, 3):
+                raise SystemExit(out.stderr[-500:])
+            rates.append(len(rows) / (time.perf_counter() - t0))
+    return tuple(rates)
 
 
 def bare_spacy(texts: list[str], model: str, batch_size: int) -> float:
@@ -159,14 +165,19 @@ def main() -> int:
     ap.add_argument("--ray", action="store_true", help="time --engine ray with 1 and 2 workers instead")
     ap.add_argument("--stream", choices=("lgl", "mixed"), default="lgl", help="real text: LGL articles, or with ACLED notes mixed in")
     ap.add_argument("--synthetic", action="store_true", help="the older mode: generated text, in-process, one-process baseline")
+    ap.add_argument("--no-cascade-too", action="store_true", help="also time eventwire run --no-cascade in the same run")
     args = ap.parse_args()
     if not (args.memory or args.ray or args.synthetic):
         n = args.articles if args.articles != 400 else 600
-        base, ours = whole_processes(real_stream(n, args.stream == "mixed"), args.workers, args.model)
-        print(json.dumps({
+        extra = ("--no-cascade",) if args.no_cascade_too else ()
+        base, ours, *off = whole_processes(real_stream(n, args.stream == "mixed"), args.workers, args.model, extra)
+        report = {
             "stream": args.stream, "articles": n, "workers": args.workers,
             "bare_spacy_articles_per_s": round(base, 1), "eventwire_articles_per_s": round(ours, 1), "ratio": round(ours / base, 3),
-        }, indent=2))
+        }
+        if off:
+            report |= {"eventwire_no_cascade_articles_per_s": round(off[0], 1), "ratio_no_cascade": round(off[0] / base, 3)}
+        print(json.dumps(report, indent=2))
         return 0
     if args.memory:
         peaks = {n: round(peak_memory(n, args.workers), 1) for n in args.memory}

@@ -3,10 +3,17 @@
 Each block becomes its own `Doc` (paragraphs are independent for our purposes, and this keeps
 boilerplate out of the parser without disturbing offsets). `BlockDoc.span` maps a doc-relative
 character range back to the article text, so every later stage emits article offsets.
+
+With the cascade on (`settings.cascade`), `screen.plan` first says what of each article needs the
+parse: nothing (the article is passed on unparsed, `skipped` naming why), every block, or segments
+(runs of whole sentences inside a block), each parsed as its own Doc under a Block whose kind is
+its paragraph's and whose offsets are the segment's, so offsets stay article offsets. Paragraph
+starts (datelines, the title) are read from `Article.blocks`, never from these Blocks.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,9 +24,10 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .errors import ModelMissing
-from .records import Article, Block, BlockKind, Span
+from .records import Article, Block, Span
+from .screen import NLP_KINDS, Plan, plan
 
-NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +52,8 @@ class BlockDoc:
 class AnnotatedArticle:
     article: Article
     docs: tuple[BlockDoc, ...]
+    skipped: str | None = None  # why nothing of it was parsed (the screen found no trigger)
+    plan: Plan | None = None  # what the screen chose (None: cascade off, every block parsed)
 
     def sentences(self) -> Iterator[tuple[BlockDoc, SpacySpan]]:
         for bd in self.docs:
@@ -60,28 +70,40 @@ def load_model(name: str) -> Language:
         raise ModelMissing(f"spaCy model {name!r} is not installed: {exc}") from exc
 
 
-def annotate(articles: Iterable[Article], nlp: Language, batch_size: int = 64) -> Iterator[AnnotatedArticle]:
-    """Annotate a stream of articles, batching every block through one `nlp.pipe` call."""
+def annotate(articles: Iterable[Article], nlp: Language, batch_size: int = 64, cascade: bool = False) -> Iterator[AnnotatedArticle]:
+    """Annotate a stream of articles, batching every block (or, with the cascade, every chosen
+    segment) through one `nlp.pipe` call."""
     pending: list[Article] = []
     for article in articles:
         pending.append(article)
         if len(pending) >= batch_size:
-            yield from _annotate_batch(pending, nlp)
+            yield from _annotate_batch(pending, nlp, cascade)
             pending = []
     if pending:
-        yield from _annotate_batch(pending, nlp)
+        yield from _annotate_batch(pending, nlp, cascade)
 
 
 def _one_line(text: str) -> str:
     return text.replace("\r\n", "  ").replace("\n", " ").replace("\r", " ")
 
 
-def _annotate_batch(articles: list[Article], nlp: Language) -> list[AnnotatedArticle]:
-    jobs = [(a, b) for a in articles for b in a.blocks if b.kind in NLP_KINDS and b.end > b.start]
+def _plan(article: Article) -> Plan:
+    """The screen's plan; should the screen fail on some text, the article is parsed whole."""
+    try:
+        return plan(article)
+    except Exception:
+        log.exception("trigger screen failed for %s; parsing it whole", article.id)
+        blocks = tuple(b for b in article.blocks if b.kind in NLP_KINDS and b.end > b.start)
+        return Plan(blocks, None, True, len(blocks), len(blocks))
+
+
+def _annotate_batch(articles: list[Article], nlp: Language, cascade: bool = False) -> list[AnnotatedArticle]:
+    plans = {a.id: _plan(a) for a in articles} if cascade else {}
+    jobs = [(a, b) for a in articles for b in (plans[a.id].segments if cascade else a.blocks) if b.kind in NLP_KINDS and b.end > b.start]
     # A paragraph joined from hard-wrapped lines keeps its newlines in the article text; spaCy sees
     # them as spaces (same length, so every offset still holds) and never splits a sentence there.
     docs = nlp.pipe((_one_line(a.block_text(b)) for a, b in jobs), batch_size=256)
     per_article: dict[str, list[BlockDoc]] = {a.id: [] for a in articles}
     for (article, block), doc in zip(jobs, docs):
         per_article[article.id].append(BlockDoc(block, doc, article.block_text(block)))
-    return [AnnotatedArticle(a, tuple(per_article[a.id])) for a in articles]
+    return [AnnotatedArticle(a, tuple(per_article[a.id]), plans[a.id].reason if cascade else None, plans.get(a.id)) for a in articles]

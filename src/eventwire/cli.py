@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "ray"), default="local", help="run here, or on Ray (needs the 'ray' extra)")
     p.add_argument("--address", help="Ray cluster address (default: start a local Ray instance)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--no-cascade", action="store_true", help="parse every block, not only what the trigger screen picks (setting: cascade)")
 
     p = sub.add_parser("watch", help="watch a directory and code each new or changed file as it arrives")
     p.add_argument("directory")
@@ -131,7 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    settings = Settings.from_env(db=getattr(args, "db", None), model=getattr(args, "model", None), batch_size=getattr(args, "batch_size", None), workers=getattr(args, "workers", None))
+    settings = Settings.from_env(db=getattr(args, "db", None), model=getattr(args, "model", None), batch_size=getattr(args, "batch_size", None), workers=getattr(args, "workers", None), cascade=False if getattr(args, "no_cascade", False) else None)
     try:
         return COMMANDS[args.command](args, settings)
     except EventwireError as exc:

@@ -43,7 +43,8 @@ class RunSummary:
     def line(self) -> str:
         return (
             f"{self.read} articles read, {self.coded} coded, {self.skipped} already stored, "
-            f"{self.stats['duplicates']} near-duplicates, {self.events} events, {len(self.rejects)} rejected"
+            f"{self.stats['duplicates']} near-duplicates, {self.stats['not_parsed']} not parsed (no trigger), "
+            f"{self.events} events, {len(self.rejects)} rejected"
         )
 
 
@@ -65,16 +66,74 @@ def run(
     bar = tqdm(desc="articles", unit="art", file=sys.stderr, disable=not show, delay=PROGRESS_DELAY_S, leave=False)
     workers = max(1, res.settings.workers)
     coder = _Coder(res, workers)
+    pending: _Pending | None = None
     try:
         for chunk in _batches(read_inputs(inputs, res.settings, published), res.settings.batch_size * workers):
             articles = [a for a in chunk if isinstance(a, Article)]
             rejects = [r for r in chunk if isinstance(r, Reject)]
-            store_batch(articles, rejects, store, coder.code, summary)
+            if coder.pool is None:
+                store_batch(articles, rejects, store, coder.code, summary)
+            else:
+                # the workers code this batch while this process writes the one before and reads
+                # the next: without the overlap the workers wait for every write
+                batch = _prepare(articles, rejects, store, summary, pending)
+                batch.coded = coder.submit(batch.to_code)
+                if pending is not None:
+                    _finish(pending, store, summary)
+                pending = batch
             bar.update(len(chunk))
+        if pending is not None:
+            _finish(pending, store, summary)
+            pending = None
     finally:
         bar.close()
         coder.close()
     return summary
+
+
+@dataclass
+class _Pending:
+    """A batch between reading and writing: what is coded, near-copies, sketches, rejects."""
+
+    todo: list[Article]
+    to_code: list[Article]
+    copies: dict[str, str]
+    sketches: dict[str, Any]
+    bodies: dict[str, str]
+    rejects: list[Reject]
+    coded: Any = None  # the workers' AsyncResult
+
+
+def _prepare(articles: list[Article], rejects: list[Reject], store: Store, summary: RunSummary, before: _Pending | None) -> _Pending:
+    """`store_batch`'s first half, with the batch before (coded, not yet written) counted as
+    stored: its ids are skipped and its articles are near-copy candidates."""
+    summary.read += len(articles)
+    summary.article_ids.extend(a.id for a in articles)
+    stored = store.stored_ids([a.id for a in articles])
+    if before is not None:
+        stored |= {a.id for a in before.todo} & {a.id for a in articles}
+    todo = _unique([a for a in articles if a.id not in stored])
+    summary.skipped += len(articles) - len(todo)
+    earlier = None if before is None else {i: (before.sketches[i], before.bodies[i]) for i in before.sketches if i not in before.copies}
+    sketches, copies, bodies = _find_copies(todo, store, earlier)
+    summary.stats["duplicates"] += len(copies)
+    return _Pending(todo, [a for a in todo if a.id not in copies], copies, sketches, bodies, list(rejects))
+
+
+def _finish(batch: _Pending, store: Store, summary: RunSummary) -> None:
+    """`store_batch`'s second half: collect the workers' results and write the batch atomically."""
+    results: list[ArticleResult] = []
+    for out in batch.coded.get():
+        if isinstance(out, Reject):
+            batch.rejects.append(out)
+            continue
+        results.append(out)
+        summary.events += len(out.events)
+        summary.stats.update(out.stats)
+    results += [ArticleResult(a, duplicate_of=batch.copies[a.id]) for a in batch.todo if a.id in batch.copies]
+    store.save_batch(results, batch.rejects, {k: to_bytes(v) for k, v in batch.sketches.items()})
+    summary.coded += len(results)
+    summary.rejects.extend(batch.rejects)
 
 
 def store_batch(articles: list[Article], rejects: list[Reject], store: Store, code: Callable[[list[Article]], list[ArticleResult | Reject]], summary: RunSummary) -> list[ArticleResult]:
@@ -124,16 +183,29 @@ class _Coder:
             return []
         if self.pool is None:
             return list(process(articles, self.res))
+        return self.submit(articles).get()
+
+    def submit(self, articles: list[Article]) -> _Parts:
+        """Start coding on the workers; `.get()` returns the outputs in order."""
+        assert self.pool is not None
         # several small parts per worker: articles differ in length, and with one part each the
         # faster worker would wait for the slower one at the end of every batch
         size = max(1, -(-len(articles) // (self.workers * PARTS_PER_WORKER)))
         parts = [articles[i : i + size] for i in range(0, len(articles), size)]
-        return [out for part in self.pool.map(_code_part, parts) for out in part]
+        return _Parts(self.pool.map_async(_code_part, parts) if parts else None)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.close()
             self.pool.join()
+
+
+@dataclass
+class _Parts:
+    result: Any  # multiprocessing AsyncResult, None for an empty batch
+
+    def get(self) -> list[ArticleResult | Reject]:
+        return [] if self.result is None else [out for part in self.result.get() for out in part]
 
 
 # The resources a forked worker inherited from its parent (set just before forking).
@@ -148,18 +220,29 @@ def _code_part(articles: list[Article]) -> list[ArticleResult | Reject]:
 def find_copies(articles: list[Article], store: Store) -> tuple[dict[str, Any], dict[str, str]]:
     """Sketch each article; map near-copies (of stored articles or of earlier ones in this
     batch) that are the same story (dedup.same_story) to the article coded in their place."""
+    sketches, copies, _ = _find_copies(articles, store)
+    return sketches, copies
+
+
+def _find_copies(
+    articles: list[Article], store: Store, earlier: dict[str, tuple[Any, str]] | None = None
+) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
+    """`find_copies`, also against `earlier` (id -> sketch, body: coded, not yet stored); returns
+    the bodies too."""
     sketches: dict[str, Any] = {}
     bodies: dict[str, str] = {}
     copies: dict[str, str] = {}
+    before = [(i, sig, body) for i, (sig, body) in (earlier or {}).items()]
     for a in articles:
         body = bodies[a.id] = body_text(a)
         sig = sketch(body)
-        earlier = best_match(sig, ((i, s, bodies[i]) for i, s in sketches.items() if i not in copies), body)
-        found = earlier or stored_copy(store, sig, body)
+        candidates = before + [(i, s, bodies[i]) for i, s in sketches.items() if i not in copies]
+        earlier_hit = best_match(sig, iter(candidates), body)
+        found = earlier_hit or stored_copy(store, sig, body)
         if found is not None:
             copies[a.id] = found[0]
         sketches[a.id] = sig
-    return sketches, copies
+    return sketches, copies, bodies
 
 
 def body_text(article: Article) -> str:

@@ -50,6 +50,9 @@ class Settings:
         False, "Add the MiniLM sentence-embedding model to the event classifier (needs the 'embeddings' extra)."
     )  # type: ignore[assignment]
     ingest_token: str = _setting("", "Bearer token that enables POST /api/articles (ingest over HTTP); empty: ingest is off.")  # type: ignore[assignment]
+    cascade: bool = _setting(
+        True, "Screen raw sentences for codebook triggers first and parse only what can hold an event; off: parse every block."
+    )  # type: ignore[assignment]
     tile_url: str = _setting("", "Online map tile URL template; empty: the dashboard uses its offline country outlines only.")  # type: ignore[assignment]
 
     @classmethod

@@ -143,9 +143,14 @@ class Store:
             _bump_generation(conn)
 
     def _upsert(self, conn: Any, table: Any, row: dict[str, Any], keys: list[str]) -> None:
-        dialect = sqlite if self.is_sqlite else postgresql
-        stmt = dialect.insert(table).values(**row).on_conflict_do_nothing(index_elements=keys)
-        conn.execute(stmt)
+        # one statement per table, the row as parameters: building a statement with the values in
+        # it cost more than the write itself (SQLAlchemy's coercion and cache keys per row)
+        key = (self.is_sqlite, table.name, tuple(keys))
+        stmt = _UPSERTS.get(key)
+        if stmt is None:
+            dialect = sqlite if self.is_sqlite else postgresql
+            stmt = _UPSERTS[key] = dialect.insert(table).on_conflict_do_nothing(index_elements=keys)
+        conn.execute(stmt, row)
 
     def find_duplicate(self, sig: Any) -> tuple[str, float] | None:
         """The stored article this sketch is a near-copy of (its canonical one), if any."""
@@ -245,6 +250,9 @@ def _add_columns(conn: Any) -> None:
         spec = str(CreateColumn(s.events.c[name]).compile(dialect=conn.dialect))
         guard = "IF NOT EXISTS " if conn.dialect.name == "postgresql" else ""  # two first opens at once
         conn.exec_driver_sql(f"ALTER TABLE events ADD COLUMN {guard}{spec}")
+
+
+_UPSERTS: dict[tuple[bool, str, tuple[str, ...]], Any] = {}
 
 
 def _bump_generation(conn: Any) -> None:
