@@ -211,10 +211,11 @@ def need_verdict(need: str, has: Callable[[str], bool], absent: Callable[[str], 
     if need in ("armed", "armed_or_weapons"):
         if need == "armed_or_weapons" and not absent("weapons_context"):
             return "?"
+        if not absent("political_victim"):
+            return "?"  # violence against an activist or a journalist is political whoever did it
         if has("crime"):
             return fail("crime")  # crime without conflict context in the article
-        if absent("armed_strong") and has("sport"):
-            return fail("sport")
+        # sport words may sit inside a name ("the Awami League"); the parse decides
         if absent("armed_strong") and has("accident"):
             return fail("accident")
         return "?"
@@ -231,9 +232,7 @@ def need_verdict(need: str, has: Callable[[str], bool], absent: Callable[[str], 
             return fail("not a conflict agreement")
         return "?"
     if need == "crowd":
-        if has("protest_veto") and absent("protest_context"):
-            return fail("not a protest")
-        return "?"
+        return "?"  # the veto words do not apply to sure protest words ("held a protest"); the parse decides
     if need in _CONTEXT_NEEDS:
         if absent(need):
             return fail(f"no {need.replace('_', ' ')}")
