@@ -170,6 +170,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         elif event.fatalities:
             told_toll.add(event.id)
     candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id), anchored, told_toll)
+    candidates = _intervention_from_frame(candidates, sentences, article.id, res, article.published)
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
@@ -398,6 +399,28 @@ def _fatalities_from_frame(candidates: list[Event], sentences, coded: set[int], 
             out.append(ev)
             continue
         out.append(replace(ev, fatalities=found.count, fatalities_qualifier=found.qualifier, evidence=ev.evidence + (Evidence("fatalities", found.span),)))
+    return out
+
+
+def _intervention_from_frame(candidates: list[Event], sentences, article_id: str, res, on):  # type: ignore[no-untyped-def]
+    """A peaceful protest in the lead whose next sentence tells that the police dispersed or
+    detained the crowd was a Protest with intervention (ACLED codes the protest by the most
+    severe act against it), the police its actor 2 unless the text named the force."""
+    out = []
+    for ev in candidates:
+        if ev.sub_event_type != "Peaceful protest":
+            out.append(ev)
+            continue
+        starts = [bd.token_span(article_id, sent) for bd, sent in sentences[:LEAD_SENTENCES]]
+        own = next((i for i, sp in enumerate(starts) if ev.evidence[0].span.start == sp.start), None)
+        kinds = [intervention_kind(sentences[j][1]) for j in range(own + 1, len(starts))] if own is not None else []
+        kind = next((k for k in kinds if k != "Peaceful protest"), None)
+        if kind is None:
+            out.append(ev)
+            continue
+        police = res.actors.resolve(_POLICE, on, ev.country) if ev.country else None
+        actor2, inter2 = (ev.actor2, ev.inter2) if ev.actor2 else ((police.name, police.inter) if police else (None, None))
+        out.append(replace(ev, sub_event_type=kind, event_type=EVENT_TYPE_OF[kind], plover=PLOVER_OF[kind], actor2=actor2, inter2=inter2, interaction=interaction(ev.inter1, inter2)))
     return out
 
 
