@@ -538,15 +538,17 @@ def _has_place_object(head: Token, proper: bool = True) -> bool:
     objs = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
     if head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN"):
         objs.append(head.head)
-    for prt in (c for c in head.children if c.dep_ in ("prt", "prep")):
-        objs.extend(c for c in prt.children if c.dep_ == "pobj")
+    for prt in (c for c in head.children if c.dep_ in ("prt", "prep") and c.lower_ in ("of", "over")):
+        objs.extend(c for c in prt.children if c.dep_ == "pobj")  # "took control of", "took over"
     for obj in objs:
+        if obj.lower_ in ("who", "whom"):
+            return False  # "a soldier who was captured": a person taken, not a place
         if obj.pos_ == "PRON" and any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in head.sent):
             return True  # "after it was taken over": the place was named before
         for t in obj.subtree:
             if t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in _PLACE_NOUNS:
                 return True
-            if proper and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW"):
+            if proper and t.pos_ == "PROPN" and t.ent_type_ not in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "LAW", "EVENT"):
                 return True
     return False
 
