@@ -34,15 +34,7 @@ from eventwire import screen
 from eventwire.ingest.text import split_blocks
 from eventwire.records import Article
 
-ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT / ".." / "shared" / "eval"
-
-
-def need(path: Path) -> Path:
-    if not path.exists():
-        print(f"skipped: {path} is not here (the evaluation data lives in ../shared/eval/ beside the checkout)")
-        raise SystemExit(0)
-    return path
+from _pipeline import EVAL, need
 
 
 def as_article(aid: str, text: str) -> Article:

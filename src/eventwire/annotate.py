@@ -24,8 +24,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from .errors import ModelMissing
-from .records import Article, Block, Span
-from .screen import NLP_KINDS, Plan, plan
+from .records import NLP_KINDS, Article, Block, Span
+from .screen import Plan, plan
 
 log = logging.getLogger(__name__)
 

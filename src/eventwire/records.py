@@ -22,6 +22,10 @@ class BlockKind(str, Enum):
     BOILERPLATE = "boilerplate"
 
 
+# The blocks that are read as text (NLP, the trigger screen, near-duplicate sketches).
+NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: BlockKind

@@ -19,11 +19,10 @@ from typing import Any
 
 from tqdm import tqdm
 
-from .annotate import NLP_KINDS
 from .dedup import best_match, sketch, stored_copy, to_bytes
 from .ingest import read_inputs
 from .pipeline import process
-from .records import Article, ArticleResult, Reject
+from .records import NLP_KINDS, Article, ArticleResult, Reject
 from .resources import Resources
 from .store import Store
 

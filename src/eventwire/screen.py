@@ -35,10 +35,8 @@ from functools import lru_cache
 from importlib import resources
 
 from .fatalities import find_fatalities
-from .records import Article, Block, BlockKind, Span
-
-NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
-
+from .ingest.text import YEAR
+from .records import NLP_KINDS, Article, Block, BlockKind, Span
 
 @lru_cache(maxsize=1)
 def _coder_positions() -> tuple[int, int]:
@@ -51,7 +49,6 @@ def _coder_positions() -> tuple[int, int]:
     return LEAD_SENTENCES, _FATALITY_LOOKAHEAD
 
 _WORD = re.compile(r"[^\W_]+")
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 # A sentence ends at . ! ? (or …), optionally closed by quotes or brackets, before white space and
 # a capital letter, a digit or an opening quote/bracket.
 _END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]*[A-Z0-9])""")
@@ -369,6 +366,7 @@ def read_sentences(article: Article) -> list[Sentence]:
     is one sentence."""
     sf = surface()
     out = []
+    words_of = []
     for block in article.blocks:
         if block.kind not in NLP_KINDS or block.end <= block.start:
             continue
@@ -376,13 +374,12 @@ def read_sentences(article: Article) -> list[Sentence]:
         for s, e in bounds:
             text = article.text[s:e]
             words = _WORD.findall(text.lower())
-            years = [int(y) for y in _YEAR.findall(text)]
-            out.append(Sentence(block, s, e, bool(words), armed_cues(words, sf), max(years) if years else None))
+            years = [int(y) for y in YEAR.findall(text)]
+            out.append(Sentence(block, s, e, False, armed_cues(words, sf), max(years) if years else None))
+            words_of.append(words)
+    # the trigger test needs the whole article's conflict context first
     armed = _armed([x for x in out if x.block.kind is not BlockKind.TITLE])
-    return [
-        replace(x, trigger=has_trigger(_WORD.findall(article.text[x.start : x.end].lower()), sf, armed)) if x.trigger else x
-        for x in out
-    ]
+    return [replace(x, trigger=has_trigger(words, sf, armed)) if words else x for x, words in zip(out, words_of)]
 
 
 # --- the plan ------------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from ..annotate import AnnotatedArticle, BlockDoc
 from ..dates import find_dates
 from ..fatalities import find_fatalities
-from ..ingest.text import DATELINE
+from ..ingest.text import DATELINE, YEAR
 from ..merge import event_id, merge_within_article
 from ..quotes import extract_quotes
 from ..records import (
@@ -169,15 +169,15 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             anchored.add(event.id)
         elif event.fatalities:
             told_toll.add(event.id)
-    candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, sentences, coded_sentences, article.id), anchored, told_toll)
-    candidates = _intervention_from_frame(candidates, sentences, article.id, res, article.published)
+    spans = [bd.token_span(article.id, sent) for bd, sent in sentences] if candidates else []
+    candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, spans, coded_sentences), anchored, told_toll)
+    candidates = _intervention_from_frame(candidates, sentences, spans, res, article.published)
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
     return ArticleResult(article, tuple(events), tuple(places), tuple(actors), tuple(quotes), tuple(dates), dict(stats))
 
 
-_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _LONG_AGO = re.compile(
     r"\b(?:years?|decades?|centur(?:y|ies))\s+ago\b|\b(?:past|last|previous)\s+(?:\w+\s+)?(?:years|decades)\b|\blast\s+year\b|\b(?:19|20)\d0s\b",
     re.IGNORECASE,
@@ -186,16 +186,18 @@ _LONG_AGO = re.compile(
 HISTORY_YEARS = 2
 
 
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+_MONTH_WORD = rf"(?:{'|'.join(_MONTH_NAMES)})[a-z]*\.?"  # "May", "Sept.", "December"
 _MONTH_OR_DAY = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\b\d{1,2}(?:st|nd|rd|th)?\b|day\b|night\b|week|yesterday|today|tonight|ago\b|\bearlier\b|\blater\b|\blast\b|\bthis\b",
+    rf"\b{_MONTH_WORD}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\b|day\b|night\b|week|yesterday|today|tonight|ago\b|\bearlier\b|\blater\b|\blast\b|\bthis\b",
     re.IGNORECASE,
 )
 
 
-_MONTH = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE)
+_MONTH = re.compile(rf"^{_MONTH_WORD}$", re.IGNORECASE)
 
 
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTHS = rf"(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})[a-z]*\.?"  # capitalised: "may" is a verb
 _EXPLICIT_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
 )
@@ -243,14 +245,14 @@ def _with_context(sentence: Span, date: Span) -> str:
 def _year_only(text: str) -> bool:
     """A date that names a year and nothing finer ("in 2007", "the spring of 2005"): fresh news
     says the day; an event placed only in a year is told as history."""
-    return bool(_YEAR.search(text)) and not _MONTH_OR_DAY.search(_YEAR.sub(" ", text))
+    return bool(YEAR.search(text)) and not _MONTH_OR_DAY.search(YEAR.sub(" ", text))
 
 
 def _reference_year(published: dt.date | None, date_spans: Sequence[Span]) -> int | None:
     """The article's own year: its publication date's, else the latest year it names."""
     if published is not None:
         return published.year
-    years = [int(y) for sp in date_spans for y in _YEAR.findall(sp.text)]
+    years = [int(y) for sp in date_spans for y in YEAR.findall(sp.text)]
     return max(years) if years else None
 
 
@@ -265,7 +267,7 @@ def _historical(sentence: Span, date_spans: Sequence[Span], ref_year: int | None
         return not any(not _LONG_AGO.search(sp.text) and not _year_only(_with_context(sentence, sp)) for sp in inside)
     if ref_year is None:
         return False
-    years = [int(y) for sp in inside for y in _YEAR.findall(sp.text)]
+    years = [int(y) for sp in inside for y in YEAR.findall(sp.text)]
     return bool(years) and max(years) <= ref_year - HISTORY_YEARS
 
 
@@ -373,14 +375,10 @@ def _same_or_unplaced(lead: Event, ev: Event) -> bool:
 _FATALITY_LOOKAHEAD = 2  # sentences after an event's own that may give its toll
 
 
-def _fatalities_from_frame(candidates: list[Event], sentences, coded: set[int], article_id: str) -> list[Event]:  # type: ignore[no-untyped-def]
+def _fatalities_from_frame(candidates: list[Event], starts: list[Span], coded: set[int]) -> list[Event]:
     """An event whose own sentence gives no toll takes the first toll of the next sentences that
-    report no event of their own ("A car bomb exploded ... At least 25 people are dead.")."""
-    if not candidates:
-        return candidates
-    starts = []
-    for bd, sent in sentences:
-        starts.append(bd.token_span(article_id, sent))
+    report no event of their own ("A car bomb exploded ... At least 25 people are dead.").
+    `starts`: the article's event sentences as spans."""
     out = []
     for ev in candidates:
         if ev.fatalities:
@@ -402,7 +400,7 @@ def _fatalities_from_frame(candidates: list[Event], sentences, coded: set[int], 
     return out
 
 
-def _intervention_from_frame(candidates: list[Event], sentences, article_id: str, res, on):  # type: ignore[no-untyped-def]
+def _intervention_from_frame(candidates: list[Event], sentences, spans: list[Span], res, on):  # type: ignore[no-untyped-def]
     """A peaceful protest in the lead whose next sentence tells that the police dispersed or
     detained the crowd was a Protest with intervention (ACLED codes the protest by the most
     severe act against it), the police its actor 2 unless the text named the force."""
@@ -411,7 +409,7 @@ def _intervention_from_frame(candidates: list[Event], sentences, article_id: str
         if ev.sub_event_type != "Peaceful protest":
             out.append(ev)
             continue
-        starts = [bd.token_span(article_id, sent) for bd, sent in sentences[:LEAD_SENTENCES]]
+        starts = spans[:LEAD_SENTENCES]
         own = next((i for i, sp in enumerate(starts) if ev.evidence[0].span.start == sp.start), None)
         kinds = [intervention_kind(sentences[j][1]) for j in range(own + 1, len(starts))] if own is not None else []
         kind = next((k for k in kinds if k != "Peaceful protest"), None)

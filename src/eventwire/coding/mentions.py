@@ -202,15 +202,13 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
             if child.dep_ in ("dobj", "nsubjpass", "obj") and (child.lemma_.lower() in idioms or child.lower_ in idioms):
                 return "idiom"  # "struck a deal", "shot a film", "executed the plan"
     if head.pos_ == "NOUN" and trig.family == "protest":
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        pobj = _of_object(head)
         if pobj is not None and pobj.lemma_.lower() not in lex.cues["crowd"] and pobj.tag_ not in ("NNS", "NNPS"):
             return "not a protest"  # "a demonstration of military power"
     if trig.family == "protest" and head.pos_ in ("VERB", "AUX") and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
         return "passive"  # "the driver was struck", "the plan was protested": a crowd acts, it is not acted on
     if head.pos_ == "NOUN" and trig.family == "blast":
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        pobj = _of_object(head)
         weapons = lex.cues["weapons_context"] | lex.cues["blast_context"] | lex.cues["remote_weapon"]
         if pobj is not None and not {t.lemma_.lower() for t in pobj.subtree} & weapons:
             return "not a blast"  # "an explosion of plankton", "an explosion of interest"
@@ -229,6 +227,12 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
     if trig.use and not _used(head, lex):
         return "weapon not used"  # "with regard to rockets", "protected from bullets and grenades"
     return None
+
+
+def _of_object(noun: Token) -> Token | None:
+    """What "X of Y" says X is of: Y."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
 
 
 def _used(noun: Token, lex: Lexicon) -> bool:
@@ -318,6 +322,7 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
 
 
 _TEMPORAL_MARKS = frozenset({"after", "before", "following", "until"})
+_COME_MARKS = _TEMPORAL_MARKS | {"amid"}  # "comes after", "came amid"
 _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade", "weekend", "moment"})
 
 
@@ -329,7 +334,7 @@ def _time_reference(head: Token) -> bool:
     for t in sent:
         if t.i >= head.i - 1:
             break
-        if t.lemma_.lower() == "come" and t.pos_ == "VERB" and t.nbor(1).lower_ in _TEMPORAL_MARKS | {"amid"}:
+        if t.lemma_.lower() == "come" and t.pos_ == "VERB" and t.nbor(1).lower_ in _COME_MARKS:
             return True  # "the shooting comes after the police killing ... sparked protests"
     for node in [head, *head.ancestors]:
         if node.dep_ in ("advcl", "ccomp"):

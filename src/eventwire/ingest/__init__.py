@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..records import Article, Block, BlockKind, Reject
+from ..records import NLP_KINDS, Article, Block, BlockKind, Reject
 from ..settings import Settings
 from .decode import decode
 from .html import parse_html
@@ -23,7 +23,6 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
-NLP_KINDS = (BlockKind.TITLE, BlockKind.BODY, BlockKind.CAPTION)
 
 Item = Article | Reject
 

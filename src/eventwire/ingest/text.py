@@ -34,6 +34,9 @@ CAPTION_MIN_WORDS = 5  # "Aleppo" alone is a dateline or tag, not a caption
 # capitals or title case, an optional date, an optional (agency), then a dash or colon. Where the
 # story was filed: never the place of what it reports.
 _DATE_IN_DATELINE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
+# A calendar year as news writes it.
+YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][\w'.-]*(?:[ ,/]+[A-Z][\w'.-]*){0,3})"
     + _DATE_IN_DATELINE
