@@ -211,7 +211,7 @@ def need_verdict(need: str, has: Callable[[str], bool], absent: Callable[[str], 
         if not absent("political_victim"):
             return "?"  # violence against an activist or a journalist is political whoever did it
         if has("crime"):
-            return fail("crime")  # crime without conflict context in the article
+            return "?"  # crime without conflict context: the parse decides (a mob, a gang's country)
         # sport words may sit inside a name ("the Awami League"); the parse decides
         if absent("armed_strong") and has("accident"):
             return fail("accident")

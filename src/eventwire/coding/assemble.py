@@ -44,6 +44,7 @@ from .mentions import (
     armed_cues,
     article_is_armed,
     find_triggers,
+    gang_violence_countries,
     intervention_kind,
     is_conflict_victim,
     load_lexicon,
@@ -117,6 +118,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         return ArticleResult(article, (), tuple(places), (), tuple(quotes), (), dict(stats))
     country = _chain_country(article, res) or focus_country(places)
     actors = find_actors(ann, res.actors, country, article.published)
+    gang_region = _surely_in(country, places, gang_violence_countries())
     date_spans = _date_spans(ann)
     dates = find_dates(date_spans, article.published)
     cues = [armed_cues(sent, lex) for _, sent in sentences]
@@ -133,7 +135,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             continue
         in_sent = [(s, e, m) for s, e, m in by_block[id(bd)] if sent.start <= s and e <= sent.end]
         armed_tokens = frozenset(i for s, e, m in in_sent if _is_armed_actor(m) for i in range(s, e))
-        mentions = sentence_mentions(sent, armed_article, armed_tokens, lex)
+        mentions = sentence_mentions(sent, armed_article, armed_tokens, lex, gang_violence=gang_region)
         for m in mentions:
             if not m.accepted:
                 stats[f"mention_rejected:{m.reason}"] += 1
@@ -428,6 +430,15 @@ def focus_country(places: Sequence[PlaceMention]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _surely_in(country: str | None, places: Sequence[PlaceMention], countries: frozenset[str]) -> bool:
+    """The article is about one of `countries`: it names two different places there ("in
+    Celaya, Guanajuato"); one namesake ("Flores", a surname and a department of Uruguay) is not
+    enough to change what counts as an event."""
+    if country not in countries:
+        return False
+    return len({p.span.text.lower() for p in places if p.place.country == country}) >= 2
+
+
 def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
@@ -452,8 +463,16 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     sub_event_type = _sub_event_type(mention, accepted, cls, head, sent, a1, lex)
     event_type = EVENT_TYPE_OF[sub_event_type]
     a1, a2 = _typed_roles(event_type, sub_event_type, a1, a2, res, article.published, country, sspan, sent)
-    if a2 is None and event_type in ("Battles", "Explosions/Remote violence"):
+    if a2 is None and event_type in ("Battles", "Explosions/Remote violence", "Riots"):
         a2 = _forces_hit(head, res, article.published, country or (a1.actor.country if a1 else None), sspan, a1)
+    if a2 is None and sub_event_type == "Mob violence" and country and _people_hit(head, lex):
+        # ACLED: the people a mob beat are civilians
+        civilians = res.actors.resolve("civilians", article.published, country)
+        a2 = ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), civilians) if civilians else None
+    if a1 is None and event_type == "Battles" and a2 is not None and a2.actor.inter == 1 and country:
+        # ACLED: the unnamed attackers of soldiers or police are an unidentified armed group
+        gunmen = res.actors.resolve("gunmen", article.published, country)
+        a1 = ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), gunmen) if gunmen else None
     for name, m in (("actor1", a1), ("actor2", a2)):
         if m is not None and m.span.end > m.span.start:
             evidence.append(Evidence(name, m.span))
@@ -543,7 +562,7 @@ def _lead_mention(accepted, cls, lex):  # type: ignore[no-untyped-def]
     return min(accepted, key=lambda m: (lex.families[m.family].priority, m.start))
 
 
-_CROWD_VIOLENCE = frozenset({"battle", "attack", "looting", "riot"})
+_CROWD_VIOLENCE = frozenset({"battle", "attack", "looting", "riot", "mob"})
 _MOB_WORDS = frozenset({"mob", "lynch", "lynching", "vigilante"})
 
 
@@ -554,6 +573,12 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     family = mention.family
     families = {m.family for m in accepted}
     found = sentence_cues(sent, lex)
+    if family in ("attack", "battle") and _air_doer(head, lex):
+        return "Air/drone strike"  # "the air force targeted their positions", "warplanes attacked"
+    if family in ("shelling", "grenade", "blast") and found.get("direct_fire"):
+        return "Armed clash"  # mortars and small arms at each other's positions: a battle
+    if family == "attack" and _hits_armed(head, sent, lex):
+        return "Armed clash"  # ACLED: an attack on soldiers, police or their posts is a battle
     if cls is not None and cls.sub_event_type is not None and cls.confidence >= CLASSIFIER_NAMES_TYPE and any(
         _family_allows(lex, m.family, cls.sub_event_type) for m in accepted
     ):
@@ -563,10 +588,6 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         if cls.sub_event_type in (GOV_REGAINS, NSA_OVERTAKES) and a1 is not None:
             return territory_sub_type(cls.sub_event_type, a1.actor.inter)
         return str(cls.sub_event_type)
-    if family in ("attack", "battle") and _air_doer(head, lex):
-        return "Air/drone strike"  # "the air force targeted their positions", "warplanes attacked"
-    if family in ("shelling", "grenade", "blast") and found.get("direct_fire"):
-        return "Armed clash"  # mortars and small arms at each other's positions: a battle
     if family == "blast" and found.get("remote_weapon") and not families & {"explosive", "suicide"}:
         return "Shelling/artillery/missile attack"  # explosions of weapons fired from afar
     if family in ("battle", "attack", "gunbattle") and found.get("crowd_violence") and not found.get("armed_strong"):
@@ -576,9 +597,9 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         if kind == "Peaceful protest" and families & _CROWD_VIOLENCE or (found.get("protester_violence") and kind != "Excessive force against protesters"):
             return "Violent demonstration"  # the demonstrators' own violence makes it a riot
         return kind
-    if family == "crowd_clash":
+    if family in ("crowd_clash", "mob"):
         words = {t.lemma_.lower() for t in sent}
-        return "Violent demonstration" if words & {"protester", "demonstrator", "protest", "demonstration", "rally"} else "Mob violence"
+        return "Violent demonstration" if words & {"protester", "demonstrator", "protest", "demonstrate", "demonstration", "rally"} else "Mob violence"
     if family == "riot":
         words = {t.lemma_.lower() for t in sent}
         return "Mob violence" if words & _MOB_WORDS and not words & {"protester", "demonstrator", "protest"} else "Violent demonstration"
@@ -588,13 +609,28 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
             return territory_sub_type(lex.families[family].default, inter1)
         return territory_hit(sent.text) or lex.families[family].default
     if family == "attack":
-        _, patients = structural_roles(head)
-        tokens = [t for p in patients for t in p.subtree] or [t for t in sent if t.i > head.i]
-        return "Armed clash" if is_conflict_victim(tokens, lex) else "Attack"
+        return "Attack"
     fam = lex.families[family]
     if cls is not None and cls.sub_event_type in fam.sub_types:
         return cls.sub_event_type
     return fam.default
+
+
+def _hits_armed(head, sent, lex) -> bool:  # type: ignore[no-untyped-def]
+    """The attack's patients are armed men or their positions (soldiers, police, a checkpoint)."""
+    _, patients = structural_roles(head)
+    tokens = [t for p in patients for t in p.subtree] or [t for t in sent if t.i > head.i]
+    return is_conflict_victim(tokens, lex)
+
+
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "victim", "thief", "robber", "burglar", "suspect"})
+
+
+def _people_hit(head, lex) -> bool:  # type: ignore[no-untyped-def]
+    """The act's patients are people ("beat up a driver", "lynched two men")."""
+    _, patients = structural_roles(head)
+    people = lex.individual_agents | lex.cues["crowd"] | _PERSON_PRONOUNS
+    return any(p.lemma_.lower() in people or p.lower_ in people or p.ent_type_ == "PERSON" for p in patients)
 
 
 def _air_doer(head, lex) -> bool:  # type: ignore[no-untyped-def]
@@ -663,17 +699,13 @@ def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan, se
 _UNCLAIMED_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
 
 
-_FORCE_WORDS = {"soldier": "soldiers", "troop": "troops", "army": "army", "military": "military", "patrol": "soldiers",
-                "convoy": "soldiers", "base": "soldiers", "checkpoint": "soldiers", "outpost": "soldiers",
-                "police": "police", "policeman": "police", "policemen": "police", "officer": "police"}
-
-
 def _forces_hit(head, res, on, country, sspan, a1):  # type: ignore[no-untyped-def]
     """The state forces an attack hit when the text names them only by their men or posts ("an
     army patrol", "a military base", "four soldiers"): ACLED's actor 2."""
     _, patients = structural_roles(head)
     words = [t.lemma_.lower() for p in patients for t in p.subtree] or [t.lemma_.lower() for t in head.sent if t.i > head.i]
-    word = next((_FORCE_WORDS[w] for w in words if w in _FORCE_WORDS), None)
+    forces = load_lexicon().forces_by_men
+    word = next((forces[w] for w in words if w in forces), None)
     if word is None or country is None:
         return None
     actor = res.actors.resolve(word, on, country)

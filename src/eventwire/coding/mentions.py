@@ -21,7 +21,7 @@ types that the accepted mentions allow.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -78,6 +78,8 @@ class Lexicon:
     belief_heads: frozenset[str]
     reference_heads: frozenset[str]
     event_object_verbs: frozenset[str] = frozenset()
+    forces_by_men: dict[str, str] = field(default_factory=dict)  # "patrol" -> "soldiers": who was hit
+    count_nouns: frozenset[str] = frozenset()  # "the number of attacks": a statistic, not an event
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,16 @@ def load_lexicon() -> Lexicon:
         frozenset(raw["belief_heads"]),
         frozenset(raw["reference_heads"]),
         frozenset(raw.get("event_object_verbs", ())),
+        dict(raw.get("forces_by_men", {})),
+        frozenset(raw.get("count_nouns", ())),
     )
+
+
+@lru_cache(maxsize=1)
+def gang_violence_countries() -> frozenset[str]:
+    """ISO codes of the countries where ACLED codes gang and unidentified armed violence."""
+    raw = json.loads(resources.files("eventwire").joinpath("data/coding/gang_violence.json").read_text(encoding="utf-8"))
+    return frozenset(raw["countries"])
 
 
 def _split(words: str) -> list[str]:
@@ -266,11 +277,14 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
     if head.pos_ == "VERB" and head.dep_ == "amod" and head.tag_ == "VBN" and head.head.i > head.i and not list(head.children) and head.head.lemma_.lower() not in ("stone", "rock", "fire"):
         return "reference"  # "the family of murdered soldier X": an earlier event named, not reported
     through_noun = head.pos_ == "NOUN"
+    through_verb = head.pos_ in ("VERB", "AUX")  # "a number of citizens protested": counted people acted
     for a in head.ancestors:
         if a.pos_ == "VERB" and a.lemma_.lower() in lex.reference_heads and through_noun:
             return "reference"  # "to highlight the offensive", "prosecuting the murders (in which ...)"
+        if a.pos_ in ("VERB", "AUX"):
+            through_verb = True
         if a.pos_ == "NOUN":
-            if a.lemma_.lower() in lex.irrealis_nouns:
+            if a.lemma_.lower() in lex.irrealis_nouns and not (through_verb and a.lemma_.lower() in lex.count_nouns):
                 return "irrealis"  # "calls for Israel to hand over maps of where the army dropped bombs"
             through_noun = True
     if _time_reference(head):
@@ -301,7 +315,7 @@ def assertion_problem(head: Token, sent: SpacySpan, lex: Lexicon) -> str | None:
                 return "irrealis"  # "plan an attack", "threatened strikes"
             if node.dep_ in ("prep", "pcomp", "xcomp", "ccomp") and lemma in lex.court_heads:
                 return "court"  # "charged with assault", "accused of plotting an attack"
-            if parent.pos_ == "NOUN" and lemma in lex.irrealis_nouns:
+            if parent.pos_ == "NOUN" and lemma in lex.irrealis_nouns and not (head.pos_ == "VERB" and lemma in lex.count_nouns):
                 return "irrealis"  # "fears of an attack", "the trial of the bombing suspects"
             if node.dep_ in ("acl", "advcl", "conj", "appos") and parent.pos_ in ("NOUN", "PROPN"):
                 break
@@ -439,7 +453,7 @@ def participant_problem(
             return None
         return "no armed party"
     if need == "crowd":
-        if cues.has("protest_veto") and not cues.has("protest_context"):
+        if cues.has("protest_veto") and not cues.has("protest_context") and _veto_in_frame(head, lex):
             return "not a protest"
         if _verbal_protest(head, lex):
             return "verbal protest"
@@ -520,12 +534,40 @@ def _group_subject(head: Token) -> bool:
     return False
 
 
+_FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "compound", "amod", "poss", "attr", "npadvmod"})
+
+
+def _veto_in_frame(head: Token, lex: Lexicon) -> bool:
+    """A veto word is part of the trigger's own frame: its subject or object ("the market
+    rallied", "chefs demonstrated recipes"), its modifiers ("a graduation march") or the doer of
+    a light verb ("the band held a march"); "traders demonstrated over the demolition of their
+    market" is still a protest."""
+    frame: list[Token] = []
+    for c in head.children:
+        if c.dep_ in _FRAME_DEPS:
+            frame.extend(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ == "of" and head.pos_ == "NOUN":
+            frame.extend(c.subtree)  # "a demonstration of cooking skills"
+        elif c.dep_ == "prep" and c.lower_ in ("in", "at", "during", "for"):
+            frame.extend(g for g in c.children if g.dep_ == "pobj")  # "marched in every town parade", not "in the market square"
+    if head.dep_ in ("dobj", "attr", "nsubj", "pobj") and head.head is not head:
+        verb = head.head if head.dep_ != "pobj" else head.head.head
+        frame.extend(t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c is not head for t in c.subtree)
+        if head.dep_ == "nsubj":
+            frame.extend(t for c in verb.children if c.dep_ in ("dobj", "attr") for t in c.subtree)
+    words = lex.cues["protest_veto"]
+    phrases = lex.cue_phrases.get("protest_veto", ())
+    lemmas = [t.lemma_.lower() for t in frame]
+    return bool(set(lemmas) & words) or any(" ".join(p) in " ".join(lemmas) for p in phrases)
+
+
 def _verbal_protest(head: Token, lex: Lexicon) -> bool:
     """"The ministry protested the decision": a statement, not a demonstration."""
     if head.pos_ != "VERB":
         return False
     for child in head.children:
         if child.dep_ in _SUBJECTS:
+            child = next((a for a in child.children if a.dep_ == "appos"), child)  # "Lara state, a group of patients"
             words = {t.lemma_.lower() for t in child.subtree}
             if words & lex.cues["verbal_protester"] and not words & lex.cues["crowd"] - {"member", "group", "party"}:
                 return True
@@ -562,10 +604,13 @@ def _has_place_object(head: Token, proper: bool = True) -> bool:
 
 
 def sentence_mentions(
-    sent: SpacySpan, article_armed: bool, armed_actor_tokens: frozenset[int], lex: Lexicon | None = None
+    sent: SpacySpan, article_armed: bool, armed_actor_tokens: frozenset[int], lex: Lexicon | None = None,
+    gang_violence: bool = False,
 ) -> list[Mention]:
     """Every trigger of the sentence with its verdict. `armed_actor_tokens` are the token indexes
-    of the sentence covered by armed actor mentions (state forces, rebels, militias, external)."""
+    of the sentence covered by armed actor mentions (state forces, rebels, militias, external).
+    `gang_violence`: the article is about a country where ACLED records the violence of gangs and
+    unidentified armed men as political violence (`data/coding/gang_violence.json`)."""
     lex = lex or load_lexicon()
     triggers = find_triggers(sent, lex)
     if not triggers:
@@ -594,12 +639,38 @@ def sentence_mentions(
         else:
             cues = Cues(base, article_armed)
         family = trig.family
+        if reason in _UNARMED and family == "attack" and _crowd_doer(head, lex):
+            family, reason = "mob", None  # "locals beat up a suspected thief": a mob, not a gang
+        elif reason in _UNARMED and gang_violence and family in ("attack", "gunbattle", "looting"):
+            reason = None  # "a man was shot dead in Colonia X" where gangs are a party to the violence
         if reason == "no armed party" and family == "battle":
             # groups that fight without arms of war are a riot or mob, not a battle
             if participant_problem("crowd_group", head, sent, cues, False, lex) is None and cues.has("physical"):
                 family, reason = "crowd_clash", None
         out.append(Mention(start, end, head.i, family, reason is None, reason))
     return out
+
+
+_UNARMED = frozenset({"crime", "no armed party"})
+
+
+def _crowd_doer(head: Token, lex: Lexicon) -> bool:
+    """The act's doer is a crowd of ordinary people ("locals", "a group of villagers", "a mob"),
+    not armed men, a gang or suspects."""
+    if head.pos_ != "VERB":
+        return False
+    while head.dep_ == "conj" and head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head  # "traders demonstrated ... and attacked the task force"
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    crowd = (lex.cues["crowd_group"] | lex.cues["crowd"]) - lex.cues["armed_weak"] - lex.cues["armed_strong"]
+    armed = lex.cues["armed_weak"] | lex.cues["armed_strong"] | lex.cues["crime"] | {"suspect"}
+    for doer in doers:
+        words = {t.lemma_.lower() for t in doer.subtree}
+        plural = doer.tag_ in ("NNS", "NNPS") or doer.lemma_.lower() in ("group", "mob", "crowd")
+        if plural and words & crowd and not words & armed:
+            return True
+    return False
 
 
 def intervention_kind(sent: SpacySpan) -> str:

@@ -81,7 +81,8 @@ def _objects(verb: Token) -> list[Token]:
         if c.dep_ in ("dobj", "nsubjpass", "obj", "dative"):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS | _OTHER_SIDE_PREPS:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            # "fired at the post", not "On 4 May, gunmen shot" nor "attacked on Monday"
+            out.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME"))
         elif c.dep_ == "prt":
             for g in c.children:
                 if g.dep_ == "pobj":
@@ -131,7 +132,8 @@ def structural_roles(head: Token) -> tuple[list[Token], list[Token]]:
     if head.pos_ in ("VERB", "AUX"):
         subj = _subject(head)
         agents = _conjuncts(subj) if subj is not None else []
-        patients = [c for o in _objects(head) for c in _conjuncts(o)]
+        objects = _objects(head) or [o for v in head.children if v.dep_ == "conj" and v.pos_ == "VERB" for o in _objects(v)]
+        patients = [c for o in objects for c in _conjuncts(o)]  # "shot and killed a policewoman"
         return agents, patients
     agents, patients = _noun_roles(head)
     return [c for a in agents for c in _conjuncts(a)], [c for p in patients for c in _conjuncts(p)]
