@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventwire.merge import dates_compatible, merge_score, merge_within_article
+from eventwire.merge import cross_score, dates_compatible, merge_score, merge_within_article
 from eventwire.records import Event, Evidence, Source, Span
 
 
@@ -74,3 +75,19 @@ def test_undated_sentence_is_recent_not_last_month() -> None:
     assert len(merged) == 2
     this_week = ev(80, "Halab", dt.date(2024, 8, 5))
     assert len(merge_within_article([this_week, undated], never, published)) == 1
+
+
+def _dated(e: Event, text: str) -> Event:
+    return replace(e, notes=f"{text}, forces fired mortars at positions near the town.", evidence=(*e.evidence, Evidence("event_date", Span("a", 0, len(text), text))))
+
+
+def test_reports_that_each_state_their_day_are_two_events() -> None:
+    """Daily front-line reports name each day in full; a day apart they are two events, while a
+    re-report that says "yesterday" (no written date) may still be the same one."""
+    monday = _dated(ev(0, "Ramla", dt.date(2024, 1, 6)), "On 6 January 2024")
+    tuesday = _dated(ev(0, "Ramla", dt.date(2024, 1, 7)), "On 7 January 2024")
+    assert cross_score(tuesday, monday)[0] == 0.0
+    stored = replace(monday, evidence=())  # as read back from the events table: notes only
+    assert cross_score(tuesday, stored)[0] == 0.0
+    rereport = replace(ev(0, "Ramla", dt.date(2024, 1, 7)), notes=monday.notes)
+    assert cross_score(rereport, monday)[0] > 0.0

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from .ingest.text import EXPLICIT_DATE
 from .records import Event
 
 # How many days each ACLED time_precision covers when deciding whether two dates can agree.
@@ -152,6 +153,16 @@ def _words(e: Event) -> set[str]:
     return set(_CONTENT.findall(e.notes.lower()))
 
 
+def _stated_day(e: Event) -> bool:
+    """The event's day comes from a written-out calendar date ("On 3 May 2020"), not from
+    "yesterday" or the publication date: a re-report cannot be a day off."""
+    if e.time_precision != 1:
+        return False
+    if e.evidence:
+        return any(x.field == "event_date" and EXPLICIT_DATE.search(x.span.text) for x in e.evidence)
+    return bool(EXPLICIT_DATE.search(e.notes or ""))  # a stored event: its notes hold its lead sentence
+
+
 def cross_score(new: Event, old: Event) -> tuple[float, list[str]]:
     """How likely two reports from different articles describe one event, with the reasons.
 
@@ -186,6 +197,8 @@ def cross_score(new: Event, old: Event) -> tuple[float, list[str]]:
         reasons.append("same event type")
     if new.event_date and old.event_date:
         gap = abs((new.event_date - old.event_date).days)
+        if gap and _stated_day(new) and _stated_day(old):
+            return 0.0, [f"each report states its own day, {gap} days apart"]  # daily reports of one front
         if gap == 0 and new.time_precision == old.time_precision == 1:
             score += 1.0
             reasons.append("same day")

@@ -24,7 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from ..annotate import AnnotatedArticle, BlockDoc
 from ..dates import find_dates
 from ..fatalities import find_fatalities
-from ..ingest.text import DATELINE, YEAR
+from ..ingest.text import DATELINE, EXPLICIT_DATE, MONTH_WORD, YEAR
 from ..merge import event_id, merge_within_article
 from ..quotes import extract_quotes
 from ..records import (
@@ -188,21 +188,13 @@ _LONG_AGO = re.compile(
 HISTORY_YEARS = 2
 
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
-_MONTH_WORD = rf"(?:{'|'.join(_MONTH_NAMES)})[a-z]*\.?"  # "May", "Sept.", "December"
 _MONTH_OR_DAY = re.compile(
-    rf"\b{_MONTH_WORD}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\b|day\b|night\b|week|yesterday|today|tonight|ago\b|\bearlier\b|\blater\b|\blast\b|\bthis\b",
+    rf"\b{MONTH_WORD}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\b|day\b|night\b|week|yesterday|today|tonight|ago\b|\bearlier\b|\blater\b|\blast\b|\bthis\b",
     re.IGNORECASE,
 )
 
 
-_MONTH = re.compile(rf"^{_MONTH_WORD}$", re.IGNORECASE)
-
-
-_MONTHS = rf"(?:{'|'.join(m.capitalize() for m in _MONTH_NAMES)})[a-z]*\.?"  # capitalised: "may" is a verb
-_EXPLICIT_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
-)
+_MONTH = re.compile(rf"^{MONTH_WORD}$", re.IGNORECASE)
 
 
 def _date_spans(ann: AnnotatedArticle) -> list[Span]:
@@ -212,7 +204,7 @@ def _date_spans(ann: AnnotatedArticle) -> list[Span]:
     out: list[Span] = []
     for bd in ann.docs:
         spans = [bd.token_span(article.id, _whole_date(ent)) for ent in bd.doc.ents if ent.label_ == "DATE"]
-        for m in _EXPLICIT_DATE.finditer(bd.text):
+        for m in EXPLICIT_DATE.finditer(bd.text):
             sp = bd.span(article.id, m.start(), m.end())
             if not any(_overlaps(sp, o) for o in spans):
                 spans.append(sp)

@@ -36,6 +36,13 @@ CAPTION_MIN_WORDS = 5  # "Aleppo" alone is a dateline or tag, not a caption
 _DATE_IN_DATELINE = r"(?:,?\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?)?"
 # A calendar year as news writes it.
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+MONTH_WORD = rf"(?:{'|'.join(MONTH_NAMES)})[a-z]*\.?"  # "May", "Sept.", "December"
+_MONTHS = rf"(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})[a-z]*\.?"  # capitalised: "may" is a verb
+# A written-out calendar date with its year ("3 May 2020", "May 3rd, 2020"): a report's own day.
+EXPLICIT_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})\b"
+)
 
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][\w'.-]*(?:[ ,/]+[A-Z][\w'.-]*){0,3})"
