@@ -206,8 +206,12 @@ def _date_spans(ann: AnnotatedArticle) -> list[Span]:
         spans = [bd.token_span(article.id, _whole_date(ent)) for ent in bd.doc.ents if ent.label_ == "DATE"]
         for m in EXPLICIT_DATE.finditer(bd.text):
             sp = bd.span(article.id, m.start(), m.end())
-            if not any(_overlaps(sp, o) for o in spans):
-                spans.append(sp)
+            cut = [o for o in spans if _overlaps(sp, o)]
+            if cut:  # NER took "May 2020" out of "7 May 2020": the written date wins, whole
+                lo, hi = min(sp.start, *(o.start for o in cut)), max(sp.end, *(o.end for o in cut))
+                spans = [o for o in spans if o not in cut]
+                sp = bd.span(article.id, lo - bd.offset, hi - bd.offset)
+            spans.append(sp)
         out.extend(sorted(spans, key=lambda sp: sp.start))
     return out
 
