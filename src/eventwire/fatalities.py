@@ -54,6 +54,7 @@ _CUMULATIVE = re.compile(
     r"(?:war|conflict)\s+has\s+(?:killed|claimed)|since\s+(?:it|the\s+fighting)\s+began)",
     re.IGNORECASE,
 )
+_NEGATED = re.compile(r"\b(?:no|not|nobody)\s*$", re.IGNORECASE)  # "no one was killed"
 _NOT_DEATH = re.compile(r"\b(injur|wound|hurt|trapped|displaced|missing|arrested|detained|abducted|kidnapped)", re.IGNORECASE)
 
 
@@ -97,7 +98,7 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
     found: list[Fatalities] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if _NOT_DEATH.search(m.group(0)):
+            if _NOT_DEATH.search(m.group(0)) or _NEGATED.search(text[: m.start()]):
                 continue
             count = parse_number(m.group("n"))
             if count is None or count == 0:
@@ -109,3 +110,75 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
     if not found:
         return None
     return min(found, key=lambda f: f.count)
+
+
+# --- from the parse ------------------------------------------------------------------------------
+# Reports word deaths in more ways than the patterns above list ("1 Burundian soldier was
+# killed", "the other died", "5 FC personnel and 1 officer were killed"): the victims are the
+# patients of a death predicate, counted from their number words and determiners.
+
+_KILL_VERBS = frozenset({"kill", "slay", "murder", "execute", "massacre", "behead", "assassinate", "lynch", "slaughter"})
+_DIE_VERBS = frozenset({"die", "perish", "succumb"})
+_ONE = frozenset({"a", "an", "one", "the", "another", "each"})
+_ONE_PRONOUNS = frozenset({"he", "she", "him", "her", "one", "other"})
+_NO_DEATH = frozenset({"no", "not", "never", "nobody", "none"})
+
+
+def parse_fatalities(sent, to_span) -> Fatalities | None:  # type: ignore[no-untyped-def]
+    """The killed of a parsed sentence (spaCy Span), or None. `to_span` turns a spaCy span into
+    a record Span. Deaths that are negated, planned or cumulative give none."""
+    if is_cumulative(sent.text):
+        return None
+    total, first = 0, None
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or _unreal(tok):
+            continue
+        lemma = tok.lemma_.lower()
+        if lemma in _KILL_VERBS or (lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children)):
+            victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+            if not victims and tok.dep_ == "conj":  # "was shot and killed"
+                victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+        elif lemma in _DIE_VERBS and not any(c.dep_ == "mark" for c in tok.children):
+            # "the other died", not "lived with her until he died"
+            victims = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        else:
+            continue
+        for victim in victims:
+            for person in (victim, *victim.conjuncts):
+                n, where = _count(person)
+                if n:
+                    total += n
+                    first = first or where
+    if not total or first is None:
+        return None
+    return Fatalities(total, None, to_span(first))
+
+
+def _unreal(verb) -> bool:  # type: ignore[no-untyped-def]
+    return verb.dep_ in ("xcomp", "amod") or any(c.dep_ in ("neg", "aux") and c.lower_ in _NO_DEATH | {"will", "would", "could", "may", "might"} for c in verb.children)
+
+
+def _count(noun):  # type: ignore[no-untyped-def]
+    """How many people one victim phrase names, and the words that say so."""
+    doc = noun.doc
+    if any(c.lower_ in _NO_DEATH for c in noun.children) or noun.lower_ in _NO_DEATH:
+        return 0, None
+    if noun.pos_ == "NUM":  # "4 were killed"
+        return parse_number(noun.text) or 0, doc[noun.i : noun.i + 1]
+    if noun.pos_ == "PRON":
+        return (1, doc[noun.i : noun.i + 1]) if noun.lower_ in _ONE_PRONOUNS else (0, None)
+    if noun.pos_ == "ADJ" and noun.lower_ == "other" and any(c.lower_ == "the" for c in noun.children):
+        return 1, doc[noun.i - 1 : noun.i + 1]  # "one was injured and the other died"
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return 0, None
+    for c in noun.children:
+        if c.dep_ == "nummod":
+            n = parse_number(" ".join(t.text for t in c.subtree if t.dep_ != "quantmod" or t.like_num))
+            return (n or 0), doc[c.i : c.i + 1]
+    if noun.tag_ in ("NN", "NNP") or noun.lower_ == "other":
+        det = next((c for c in noun.children if c.dep_ == "det"), None)
+        if det is not None and det.lower_ in _ONE:
+            return 1, doc[det.i : noun.i + 1]
+        if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
+            return 1, doc[noun.i : noun.i + 1]  # a named victim
+    return 0, None

@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..annotate import AnnotatedArticle, BlockDoc
 from ..dates import find_dates
-from ..fatalities import find_fatalities
+from ..fatalities import find_fatalities, parse_fatalities
 from ..ingest.text import DATELINE, EXPLICIT_DATE, MONTH_WORD, YEAR
 from ..merge import event_id, merge_within_article
 from ..quotes import extract_quotes
@@ -172,7 +172,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         elif event.fatalities:
             told_toll.add(event.id)
     spans = [bd.token_span(article.id, sent) for bd, sent in sentences] if candidates else []
-    candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, spans, coded_sentences), anchored, told_toll)
+    candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, spans, coded_sentences, sentences), anchored, told_toll)
     candidates = _intervention_from_frame(candidates, sentences, spans, res, article.published)
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
     stats["candidates"] = len(candidates)
@@ -373,7 +373,7 @@ def _same_or_unplaced(lead: Event, ev: Event) -> bool:
 _FATALITY_LOOKAHEAD = 2  # sentences after an event's own that may give its toll
 
 
-def _fatalities_from_frame(candidates: list[Event], starts: list[Span], coded: set[int]) -> list[Event]:
+def _fatalities_from_frame(candidates: list[Event], starts: list[Span], coded: set[int], sentences=None) -> list[Event]:  # type: ignore[no-untyped-def]
     """An event whose own sentence gives no toll takes the first toll of the next sentences that
     report no event of their own ("A car bomb exploded ... At least 25 people are dead.").
     `starts`: the article's event sentences as spans."""
@@ -389,6 +389,9 @@ def _fatalities_from_frame(candidates: list[Event], starts: list[Span], coded: s
                 if j in coded:
                     break
                 found = find_fatalities(starts[j])
+                if found is None and sentences is not None:
+                    bd, sent = sentences[j]
+                    found = parse_fatalities(sent, lambda t, bd=bd: bd.token_span(starts[j].article_id, t))
                 if found is not None:
                     break
         if found is None:
@@ -482,7 +485,7 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     if place is not None:
         evidence.append(Evidence("location", place.span))
 
-    fatal = find_fatalities(sspan)
+    fatal = find_fatalities(sspan) or parse_fatalities(sent, lambda t: bd.token_span(article.id, t))
     if fatal is not None:
         evidence.append(Evidence("fatalities", fatal.span))
 
