@@ -71,7 +71,7 @@ def test_kill_and_resume_equals_uninterrupted_run(tmp_path: Path) -> None:
     load. How many kills landed after a commit is printed (pytest -s or -rP), and at least half
     must; the resumed database must equal the uninterrupted one."""
     watched = KILL_CYCLES - KILL_CYCLES // EARLY_EVERY
-    n_articles = BATCH * max(15, 2 * watched + 3)  # each watched kill lets one or two batches in
+    n_articles = BATCH * max(15, 3 * watched + 3)  # each watched kill lets one to three batches in
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(str(corpus), n_articles, seed=11)
     reference = tmp_path / "reference.db"
