@@ -72,6 +72,8 @@ def _block_mentions(
         if any(taken[span.start : span.end]):
             continue
         actor = registry.resolve(span.text, on, focus)
+        if actor is not None and actor.lineage and actor.lineage.startswith("generic:unidentified"):
+            actor = _identity_militia(span, actor, registry) or actor
         if actor is None:
             actor = _unresolved_head(span, registry)
         if actor is not None:
@@ -195,6 +197,26 @@ def _left_edge(root: Token, start: int) -> int:
             break
         start = child.left_edge.i
     return start
+
+
+_MILITIA_HEADS = frozenset({"militia", "militias", "militiaman", "militiamen"})
+_COMMUNAL = {"communal": "Communal", "ethnic": "Communal", "tribal": "Communal", "clan": "Clan", "inter-communal": "Communal"}
+
+
+def _identity_militia(span: SpacySpan, actor: Actor, registry: ActorRegistry) -> Actor | None:
+    """ACLED's identity militias (inter 4): a militia named by its people ("Tiv militias",
+    "Fulani militiamen") or called communal, ethnic, tribal or clan, rather than an unidentified
+    armed group (3)."""
+    root = span.root
+    if root.lower_ not in _MILITIA_HEADS or actor.country is None or actor.country not in registry.countries:
+        return None
+    country = registry.countries[actor.country].name
+    for mod in (t for t in span if t.i < root.i and t.dep_ in ("compound", "amod", "nmod")):
+        if mod.lower_ in _COMMUNAL:
+            return Actor(f"Unidentified {_COMMUNAL[mod.lower_]} Militia ({country})", 4, actor.country, None, known=False)
+        if mod.text[:1].isupper() and (mod.pos_ == "PROPN" or mod.ent_type_ == "NORP") and not registry.country_of(mod.text):
+            return Actor(f"{mod.text} Ethnic Militia ({country})", 4, actor.country, None, known=False)
+    return None
 
 
 def _unresolved_head(span: SpacySpan, registry: ActorRegistry) -> Actor | None:

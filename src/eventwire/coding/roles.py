@@ -64,7 +64,35 @@ def _subject(verb: Token) -> Token | None:
         for c in verb.children:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
-        return None
+        return _operation_agent(verb)
+    return _active_subject(verb)
+
+
+_FRAME_PREPS = frozenset({"following", "during", "in", "after", "amid", "by"})
+
+
+def _operation_agent(verb: Token) -> Token | None:
+    """Who did the passive's deed when the clause names it through an operation: "8 militants
+    were killed following an operation by ANDSF forces", "... during the security operations
+    carried out by the gendarmerie"."""
+    clause = [verb, *(c for c in verb.children if c.dep_ == "conj")]  # "were killed and 8 wounded following ..."
+    if verb.dep_ == "conj":
+        clause.append(verb.head)
+    for prep in (c for v in clause for c in v.children):
+        if prep.dep_ not in ("prep", "xcomp", "advcl") or prep.lower_ not in _FRAME_PREPS:
+            continue
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"):
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+                if c.dep_ == "acl":
+                    agent = next((x for x in c.children if x.dep_ == "agent"), None)
+                    if agent is not None:
+                        return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _active_subject(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             return c
