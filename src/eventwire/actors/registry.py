@@ -59,6 +59,7 @@ _MAX_TERM_WORDS = 6  # "Democratic People's Republic of Korea"
 _MIN_CITY_POPULATION = 100_000
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the matcher asks for the same words all run long
 def normalize(text: str) -> str:
     """Lower-case, unify apostrophes and dashes, drop a leading article and a possessive 's,
     so that "the Nusra Front’s" and "Nusra Front" meet in the index."""
@@ -123,6 +124,7 @@ class Kind:
     state: bool
 
 
+@lru_cache(maxsize=1 << 16)
 def first_piece(text: str) -> str:
     """The first run of word characters, lower-cased: a cheap key that lets a matcher skip every
     token that cannot start a name ("al-Nusra" and the token "al" share "al")."""

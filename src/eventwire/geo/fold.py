@@ -9,6 +9,7 @@ only decides between names that did not match exactly.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -34,6 +35,7 @@ _TRAILING_VOWEL = re.compile(r"(?:eh|ah|a|e)$")
 _MIN_STEM = 3
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and called for the same names over and over in a run
 def fold(name: str) -> str:
     """The folding key of a place name: ascii, lowercase, no articles, vowels and doubles merged.
 

@@ -213,6 +213,8 @@ def _place_context(span: SpacySpan) -> str | None:
         return "admin"
     if span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES:
         return "locative"
+    if span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in _ADMIN_WORDS:
+        return "admin"  # "the southern countryside of Idleb", "the province of Hama"
     return None
 
 
