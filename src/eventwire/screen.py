@@ -193,7 +193,7 @@ def _words(phrase: str) -> list[str]:
 # Presence counts only cue words written exactly and outside the trigger (the coder discounts the
 # trigger's own words); absence is read on generated forms, a superset of what lemmas find.
 # Used only where the article has no conflict context, so the coder's `article_armed` is False.
-_CONTEXT_NEEDS = frozenset({"labour_context", "protest_context", "air_context", "blast_context", "weapons_context",
+_CONTEXT_NEEDS = frozenset({"labour_context", "protest_context", "air_context", "blast_context", "weapons_context", "direct_fire",
                             "demand_context", "base_context"})
 
 

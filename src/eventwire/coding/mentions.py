@@ -468,7 +468,7 @@ def participant_problem(
         if cues.has("crime") and not cues.has("political_target"):
             return "ordinary crime"
         return None if cues.has("political_target") else "no political target"
-    if need in ("air_context", "blast_context", "labour_context", "weapons_context", "protest_context", "demand_context", "base_context"):
+    if need in ("air_context", "blast_context", "labour_context", "weapons_context", "protest_context", "demand_context", "base_context", "direct_fire"):
         return None if cues.has(need) else f"no {need.replace('_', ' ')}"
     if need == "place_object":
         return None if _has_place_object(head, proper=_capture_verb(head)) else "no place taken"
