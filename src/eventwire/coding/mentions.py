@@ -657,12 +657,14 @@ _UNARMED = frozenset({"crime", "no armed party"})
 def _crowd_doer(head: Token, lex: Lexicon) -> bool:
     """The act's doer is a crowd of ordinary people ("locals", "a group of villagers", "a mob"),
     not armed men, a gang or suspects."""
-    if head.pos_ != "VERB":
+    if head.pos_ != "VERB" or head.lemma_.lower() == "find":  # "two women found dead": the victims
         return False
     while head.dep_ == "conj" and head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         head = head.head  # "traders demonstrated ... and attacked the task force"
-    doers = [c for c in head.children if c.dep_ == "nsubj"]
-    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if head.tag_ == "VBN" and not agents:
+        return False  # "two women found dead", "a man beaten": the people named are the victims
+    doers = [c for c in head.children if c.dep_ == "nsubj"] + agents
     crowd = (lex.cues["crowd_group"] | lex.cues["crowd"]) - lex.cues["armed_weak"] - lex.cues["armed_strong"]
     armed = lex.cues["armed_weak"] | lex.cues["armed_strong"] | lex.cues["crime"] | {"suspect"}
     for doer in doers:
