@@ -578,6 +578,11 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         return "Armed clash"  # mortars and small arms at each other's positions: a battle
     if family == "attack" and _hits_armed(head, sent, lex):
         return "Armed clash"  # ACLED: an attack on soldiers, police or their posts is a battle
+    kind = intervention_kind(sent) if family == "protest" else None
+    if kind is not None and _crowd_violence(head, accepted, sent, lex, kind):
+        return "Violent demonstration"  # the demonstrators' own violence makes it a riot, whatever the police did
+    if family == "protest" and cls is not None and cls.sub_event_type in ("Violent demonstration", "Mob violence"):
+        cls = None  # no violence of the crowd's own in the sentence: the reading names a grievance
     if cls is not None and cls.sub_event_type is not None and cls.confidence >= CLASSIFIER_NAMES_TYPE and any(
         _family_allows(lex, m.family, cls.sub_event_type) for m in accepted
     ):
@@ -591,10 +596,7 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         return "Shelling/artillery/missile attack"  # explosions of weapons fired from afar
     if family in ("battle", "attack", "gunbattle") and found.get("crowd_violence") and not found.get("armed_strong"):
         return "Violent demonstration"  # rioters clashing with the police
-    if family == "protest":
-        kind = intervention_kind(sent)
-        if kind == "Peaceful protest" and families & _CROWD_VIOLENCE or (found.get("protester_violence") and kind != "Excessive force against protesters"):
-            return "Violent demonstration"  # the demonstrators' own violence makes it a riot
+    if kind is not None:
         return kind
     if family in ("crowd_clash", "mob"):
         words = {t.lemma_.lower() for t in sent}
@@ -613,6 +615,35 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     if cls is not None and cls.sub_event_type in fam.sub_types:
         return cls.sub_event_type
     return fam.default
+
+
+_GRIEVANCE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "prep", "dobj", "pobj"})
+
+
+def _crowd_violence(head, accepted, sent, lex, kind: str) -> bool:  # type: ignore[no-untyped-def]
+    """The demonstrators did violence themselves: a crowd-violence word ("pelted stones",
+    "burning tyres"), or where no one intervened (`kind`) a violent mention, outside the
+    protest's grievance. "Protested to demand the arrest of those who set fire to crops", "a rally
+    against the attack on police" name violence the crowd protests; "opened fire on protesters"
+    is the police's."""
+    frame = [head]
+    node = head
+    while node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("compound", "dobj", "attr", "nsubj", "conj") and node.head is not node:
+        node = node.head  # "staged a protest demonstration ..., demanding the arrest of arsonists"
+        frame.append(node)
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    grievance = {t.i for h in frame for c in h.children if c.dep_ in _GRIEVANCE_DEPS and c not in frame for t in c.subtree}
+    if kind == "Excessive force against protesters":
+        return False
+    if kind == "Peaceful protest" and any(m.family in _CROWD_VIOLENCE and m.head not in grievance and m.head != head.i for m in accepted):
+        return True
+    words = lex.cues["protester_violence"]
+    phrases = lex.cue_phrases.get("protester_violence", ())
+    toks = [t for t in sent if t.i not in grievance]
+    lemmas = [t.lemma_.lower() for t in toks]
+    text = " ".join(lemmas)
+    return bool(set(lemmas) & words) or any(" ".join(p) in text for p in phrases)
 
 
 def _hits_armed(head, sent, lex) -> bool:  # type: ignore[no-untyped-def]
