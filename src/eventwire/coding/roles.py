@@ -138,6 +138,7 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
                 patients.extend(sides[1:])
             elif c.lower_ == "of" and pobjs:
                 patients.extend(pobjs)  # "the killing of two soldiers"
+    agents.extend(_maker(noun))  # "shells fired by LNA forces", "a bomb planted by the Taliban"
     head = noun.head
     if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS | {"be"}:
         subj = _subject(head)
@@ -155,11 +156,18 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
     return agents, patients
 
 
+def _maker(subj: Token) -> list[Token]:
+    """Who made or fired the subject when the subject is a thing: "shells fired by LNA forces
+    killed four civilians", "a bomb planted by militants killed". Read after the subject itself,
+    so "soldiers trained by the US killed" keeps the soldiers."""
+    return [g for c in subj.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+
+
 def structural_roles(head: Token) -> tuple[list[Token], list[Token]]:
     """Tokens that head the agent and the patient phrases of the mention at `head`."""
     if head.pos_ in ("VERB", "AUX"):
         subj = _subject(head)
-        agents = _conjuncts(subj) if subj is not None else []
+        agents = [*_conjuncts(subj), *_maker(subj)] if subj is not None else []
         objects = _objects(head) or [o for v in head.children if v.dep_ == "conj" and v.pos_ == "VERB" for o in _objects(v)]
         patients = [c for o in objects for c in _conjuncts(o)]  # "shot and killed a policewoman"
         return agents, patients

@@ -16,7 +16,13 @@ from .gazetteer import Gazetteer
 
 # A capitalised name (a few words, "al-"/"de" joiners allowed), an optional generic word, then a
 # parenthesis of one to three capitalised names separated by commas.
-_GENERIC = r"(?:\s+(?:district|city|town|village|area|province|region|governorate|camp|county|sector|municipality|neighbou?rhood|subdistrict|commune|locality|LGA))?"
+# The generic word may be an admin unit or a facility named after the place ("Al Qasr airbase
+# (Zuwara)", "Mazar market (Balkh)").
+_GENERIC = (
+    r"(?:\s+(?:district|city|town|village|area|province|region|governorate|camp|county|sector|municipality|neighbou?rhood"
+    r"|subdistrict|commune|locality|LGA|air\s?base|base|airport|airfield|prison|checkpoint|crossing|junction|intersection"
+    r"|road|highway|bridge|market|port|refinery|oil\s?field|hospital|university|mosque|church|barracks|outpost|border\s+post))?"
+)
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:al|el|de|du|da|di|la|le|des|of|ad|ar|as|an|ash|at|az)[- ]\s*)?[A-Z][\w'’.\-]*){0,4}"
 CHAIN = re.compile(rf"(?P<name>{_NAME}){_GENERIC}\s*\((?P<inner>[A-Z][^()\d]{{1,90}}?)\)")
 _PART = re.compile(r"^[A-Z][\w'’.\- ]{0,40}$")
@@ -39,16 +45,20 @@ class Resolved:
 def chains(text: str) -> list[Chain]:
     out = []
     for m in CHAIN.finditer(text):
-        parts = tuple(p.strip() for p in m.group("inner").split(","))
-        if not parts or len(parts) > 3 or not all(_PART.match(p) and not p.replace(" ", "").isupper() for p in parts):
-            continue  # "(OSYM)", "(UN)": an acronym, not a district
+        written = [p.strip() for p in m.group("inner").split(",")]
+        # "(OSYM)", "(UN)": an acronym, not a district; "(Malappuram, KL)": a state's postal code
+        # after a district, which the district says better
+        parts = tuple(p for p in written if not p.replace(" ", "").isupper())
+        if not parts or len(written) > 3 or not all(_PART.match(p) for p in parts) or (len(parts) < len(written) and written[0] != parts[0]):
+            continue
         out.append(Chain(m.start("name"), m.end("name"), m.group("name"), parts))
     return out
 
 
 def _regions(name: str, gaz: Gazetteer) -> list[tuple[str, str | None, Place | None]]:
-    """(country, admin1, the admin1 Place) readings of the outermost name of a chain. A chain's
-    names are written out in full, so no fuzzy match: one would put a Turkish office in Finland."""
+    """(country, admin1, the Place named) readings of the outermost name of a chain: a province,
+    a country, or a district or city (whose admin1 holds the place). A chain's names are written
+    out in full, so no fuzzy match: one would put a Turkish office in Finland."""
     out: list[tuple[str, str | None, Place | None]] = []
     for p in gaz.candidates(name, fuzzy=False):
         if p.country is None:
@@ -58,7 +68,7 @@ def _regions(name: str, gaz: Gazetteer) -> list[tuple[str, str | None, Place | N
         elif p.feature == "country":
             out.append((p.country, None, p))
         elif p.feature in ("admin2", "city") and p.admin1:
-            out.append((p.country, p.admin1, None))
+            out.append((p.country, p.admin1, p))
     return out
 
 
@@ -73,7 +83,7 @@ def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Res
     regions = _regions(outer, gaz)
     middle = list(chain.parts[:-1])
     region_part = outer
-    if regions and all(r[1] is None for r in regions) and middle:
+    if regions and all(r[2] is not None and r[2].feature == "country" for r in regions) and middle:
         # "Tripoli (North, Lebanon)": the country last, its province before it
         country = regions[0][0]
         inner = [(c, a, p) for c, a, p in _regions(middle[-1], gaz) if c == country]
@@ -82,7 +92,9 @@ def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Res
         middle = middle[:-1]
     best: tuple[tuple[int, int, int], Resolved] | None = None
     for country, admin1, region in regions:
-        own = [p for p in gaz.candidates(chain.name, fuzzy=False) if _inside(p, country, admin1) and p.feature not in ("country", "admin1")]
+        # "the Gendarmerie HQ of Issaguen (Hoceima)": the place is the name after the last "of"
+        names = [chain.name, *([chain.name.rsplit(" of ", 1)[1]] if " of " in chain.name else [])]
+        own = [p for n in names for p in gaz.candidates(n, fuzzy=False) if _inside(p, country, admin1) and p.feature not in ("country", "admin1")]
         if own:
             p = max(own, key=lambda x: (x.feature in ("city", "district", "site"), x.population))
             res = Resolved(p, 2 if p.feature in ("district", "site", "region", "admin2") else 1)
@@ -96,9 +108,14 @@ def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Res
             elif region is not None and region.feature == "admin1":
                 res = Resolved(replace(region, name=chain.name, feature="city", geonameid=None, population=0), 3)
                 rank = 2
+            elif region is not None and region.feature == "admin2":
+                # "Mansila (Mansila, Yagha)" with the village not in the gazetteer: its district,
+                # read only when no province of that name holds the place
+                res = Resolved(replace(region, name=chain.name, feature="city", geonameid=None, population=0), 2)
+                rank = 3
             else:
                 continue
-        key = (rank, 0 if country == focus else 1, -(region.population if region else 0))
+        key = (rank, 0 if country == focus else 1, -(region.population if region and region.feature == "admin1" else 0))
         if best is None or key < best[0]:
             written = _written_region(region_part, admin1, region, gaz)
             if written is not None and res.place.admin1 == admin1:
@@ -114,7 +131,7 @@ def _written_region(part: str, admin1: str | None, region: Place | None, gaz: Ga
 
     if admin1 is None:
         return None
-    named = (region is not None and region.feature == "admin1") or any(
+    named = (region is not None and region.feature == "admin1" and fold(region.name) == fold(admin1)) or any(
         p.admin1 == admin1 and fold(p.name) == fold(admin1) for p in gaz.candidates(part, fuzzy=False)
     )
     return written_name(part, admin1) if named else None
