@@ -33,8 +33,8 @@ _DESCRIPTOR_PARTICIPLES = frozenset(
     | {"aligned", "supported", "dominated", "leaning", "friendly"}
 )
 # State nouns used as a modifier of another noun ("military colleges", "police station") name
-# places and things, not forces.
-_STATE_MODIFIERS = frozenset({"military", "army", "police", "security", "navy", "government", "regime", "air force"})
+# places and things, not forces; "an opposition blogger" is a blogger, not the armed opposition.
+_STATE_MODIFIERS = frozenset({"military", "army", "police", "security", "navy", "government", "regime", "air force", "opposition"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT", "agent"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A country is an actor where it acts or is acted with or against ("talks with Jordan",
@@ -152,7 +152,9 @@ def _is_state_modifier(head: SpacySpan, registry: ActorRegistry) -> bool:
     last = head[-1]
     if normalize(head.text) not in _STATE_MODIFIERS or last.dep_ not in ("compound", "amod", "nmod"):
         return False
-    return registry.head_kind(last.head.text) is None and last.head.i > last.i
+    # ... unless the two words are an actor head together ("opposition factions")
+    together = f"{head.text} {last.head.text}"
+    return registry.head_kind(last.head.text) is None and registry.head_kind(together) is None and last.head.i > last.i
 
 
 def _grow(head: SpacySpan, registry: ActorRegistry) -> SpacySpan:

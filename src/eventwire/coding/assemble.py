@@ -445,6 +445,7 @@ def _inside(span: Span, outer: Span) -> bool:
 def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, in_sent, places, dates, quotes, country, dateline, res) -> Event | None:  # type: ignore[no-untyped-def]
     article = ann.article
     lex = load_lexicon()
+    accepted = _outside_grievance(accepted, sent.doc)
     mention = _lead_mention(accepted, cls, lex)
     head = sent.doc[mention.head]
     in_sent_dates = [d for d in dates if _inside(d.span, sspan)]
@@ -550,6 +551,13 @@ CLASSIFIER_PICKS_FAMILY = 0.5
 CLASSIFIER_NAMES_TYPE = 0.6
 
 
+def _outside_grievance(accepted, doc):  # type: ignore[no-untyped-def]
+    """The mentions that are not inside a protest's grievance: "held a protest condemning the
+    arrest of journalists" reports a protest; the arrest is what the crowd protests."""
+    grievance = set().union(*(_grievance(doc[m.head]) for m in accepted if m.family == "protest"))
+    return [m for m in accepted if m.family == "protest" or m.head not in grievance]
+
+
 def _lead_mention(accepted, cls, lex):  # type: ignore[no-untyped-def]
     """The mention that decides the sentence's event: the classifier's reading when it is sure
     and a mention allows it, else the most specific family (a bombing before the killing it
@@ -617,7 +625,40 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     return fam.default
 
 
-_GRIEVANCE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl", "relcl", "prep", "dobj", "pobj"})
+
+
+def _grievance(head) -> set[int]:  # type: ignore[no-untyped-def]
+    """Token indexes of what a protest is about: the clauses and phrases hanging off its trigger
+    and the verb that holds it ("staged a protest ..., demanding the arrest of arsonists")."""
+    frame = [head]
+    node = head
+    while node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("compound", "dobj", "attr", "nsubj", "conj") and node.head is not node:
+        node = node.head
+        frame.append(node)
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return {t.i for h in frame for c in h.children if c not in frame and _states_grievance(c) for t in c.subtree}
+
+
+_GRIEVANCE_PREPS = frozenset({"against", "over", "for", "about", "after", "following", "amid"})
+_GRIEVANCE_VERBS = frozenset(
+    "demand condemn denounce protest call seek oppose reject decry urge ask press mourn commemorate mark support "
+    "express voice accuse claim".split()
+)
+
+
+def _states_grievance(c) -> bool:  # type: ignore[no-untyped-def]
+    """A phrase of the protest's frame that says what it was about: "against the detention of
+    activists", "in rejection of the governor", "demanding the arrest of arsonists", the object of
+    "protested"; not what the crowd did ("using burning tyres", "with stones")."""
+    if c.dep_ == "dobj":
+        return c.head.lemma_.lower() in _GRIEVANCE_VERBS  # "protested the killing", not "blocked roads"
+    if c.dep_ == "prep":
+        objects = [g for g in c.children if g.dep_ == "pobj"]
+        return c.lower_ in _GRIEVANCE_PREPS or (c.lower_ == "in" and any(g.ent_type_ not in ("GPE", "LOC", "FAC") for g in objects))
+    if c.dep_ in ("advcl", "xcomp", "ccomp", "acl", "relcl"):
+        return c.lemma_.lower() in _GRIEVANCE_VERBS
+    return False
 
 
 def _crowd_violence(head, accepted, sent, lex, kind: str) -> bool:  # type: ignore[no-untyped-def]
@@ -626,14 +667,7 @@ def _crowd_violence(head, accepted, sent, lex, kind: str) -> bool:  # type: igno
     protest's grievance. "Protested to demand the arrest of those who set fire to crops", "a rally
     against the attack on police" name violence the crowd protests; "opened fire on protesters"
     is the police's."""
-    frame = [head]
-    node = head
-    while node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("compound", "dobj", "attr", "nsubj", "conj") and node.head is not node:
-        node = node.head  # "staged a protest demonstration ..., demanding the arrest of arsonists"
-        frame.append(node)
-        if node.pos_ in ("VERB", "AUX"):
-            break
-    grievance = {t.i for h in frame for c in h.children if c.dep_ in _GRIEVANCE_DEPS and c not in frame for t in c.subtree}
+    grievance = _grievance(head)
     if kind == "Excessive force against protesters":
         return False
     if kind == "Peaceful protest" and any(m.family in _CROWD_VIOLENCE and m.head not in grievance and m.head != head.i for m in accepted):
@@ -683,7 +717,7 @@ def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan, se
     Rioters (5) whatever words named them; civilians are only ever the victims of violence; an
     unnamed perpetrator of an attack is an Unidentified Armed Group."""
     def default(word):  # type: ignore[no-untyped-def]
-        actor = res.actors.resolve(word, on, country) if country else None
+        actor = res.actors.resolve(word, on, country)  # without a country: "Protesters", inter 6
         return ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), actor) if actor else None
 
     if sub_event_type == "Excessive force against protesters":
@@ -711,6 +745,14 @@ def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan, se
                 a1 = _as(a1 if (a1 is not None and a1.actor.inter in (6, 7)) else None, default(_RIOTERS))
         if a2 is None and sent is not None and intervention_kind(sent) != "Peaceful protest":
             a2 = default(_POLICE)  # rioters dispersed with tear gas: the police are the other side
+        return a1, a2
+    if sub_event_type == "Arrests":
+        if a1 is not None and a1.actor.inter in (6, 7) and (a2 is None or a2.actor.inter in (1, 3)):
+            a1, a2 = a2, a1  # "a blogger was arrested": the arrested are acted on
+        if a1 is None:
+            a1 = default(_POLICE)  # ACLED: an arrest nobody is named for is the police's
+        if a2 is None:
+            a2 = default("civilians")  # ... and whoever they took, unless named, a civilian
         return a1, a2
     if a1 is not None and a1.actor.inter == 7 and event_type != "Strategic developments":
         a1, a2 = (a2 if a2 is not None and a2.actor.inter != 7 else None), a1
