@@ -625,8 +625,6 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
     return fam.default
 
 
-
-
 def _grievance(head) -> set[int]:  # type: ignore[no-untyped-def]
     """Token indexes of what a protest is about: the clauses and phrases hanging off its trigger
     and the verb that holds it ("staged a protest ..., demanding the arrest of arsonists")."""
@@ -667,17 +665,12 @@ def _crowd_violence(head, accepted, sent, lex, kind: str) -> bool:  # type: igno
     protest's grievance. "Protested to demand the arrest of those who set fire to crops", "a rally
     against the attack on police" name violence the crowd protests; "opened fire on protesters"
     is the police's."""
-    grievance = _grievance(head)
     if kind == "Excessive force against protesters":
         return False
+    grievance = _grievance(head)
     if kind == "Peaceful protest" and any(m.family in _CROWD_VIOLENCE and m.head not in grievance and m.head != head.i for m in accepted):
         return True
-    words = lex.cues["protester_violence"]
-    phrases = lex.cue_phrases.get("protester_violence", ())
-    toks = [t for t in sent if t.i not in grievance]
-    lemmas = [t.lemma_.lower() for t in toks]
-    text = " ".join(lemmas)
-    return bool(set(lemmas) & words) or any(" ".join(p) in text for p in phrases)
+    return "protester_violence" in sentence_cues(sent, lex, skip=grievance)
 
 
 def _hits_armed(head, sent, lex) -> bool:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ types that the accepted mentions allow.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -381,10 +382,10 @@ class Cues:
         return bool(self.found.get(name))
 
 
-def sentence_cues(sent: SpacySpan, lex: Lexicon | None = None, exclude: tuple[int, int] = (-1, -1)) -> dict[str, frozenset[str]]:
-    """Which cue lists have a word in the sentence (tokens in `exclude` do not count)."""
+def sentence_cues(sent: SpacySpan, lex: Lexicon | None = None, skip: Collection[int] = ()) -> dict[str, frozenset[str]]:
+    """Which cue lists have a word in the sentence (tokens whose index is in `skip` do not count)."""
     lex = lex or load_lexicon()
-    kept = [t for t in sent if not (exclude[0] <= t.i < exclude[1])]
+    kept = [t for t in sent if t.i not in skip]
     forms = [_forms(t) for t in kept]
     flat = {f for pair in forms for f in pair}
     common = {f for t, pair in zip(kept, forms) if t.pos_ != "PROPN" for f in pair}
