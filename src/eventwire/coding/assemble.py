@@ -130,6 +130,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     coded_sentences: set[int] = set()
     anchored: set[str] = set()
     told_toll: set[str] = set()
+    answers: set[str] = set()  # events of sentences that tell the other side fired back
     for k, ((bd, sent), cls) in enumerate(zip(sentences, classified)):
         if cls is None:
             continue
@@ -167,11 +168,14 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
             continue
         coded_sentences.add(k)
         candidates.append(event)
+        if event.sub_event_type == "Armed clash" and sentence_cues(sent, lex).get("mutual_fire"):
+            answers.add(event.id)
         if k < LEAD_SENTENCES or _anchored(event, sspan):
             anchored.add(event.id)
         elif event.fatalities:
             told_toll.add(event.id)
     spans = [bd.token_span(article.id, sent) for bd, sent in sentences] if candidates else []
+    candidates = _answered_fire(candidates, answers)
     candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, spans, coded_sentences, sentences), anchored, told_toll)
     candidates = _intervention_from_frame(candidates, sentences, spans, res, article.published)
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
@@ -356,6 +360,39 @@ def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told
             joined = replace(joined, fatalities=ev.fatalities, fatalities_qualifier=ev.fatalities_qualifier)
         out[out.index(lead)] = joined
     return out, dropped
+
+
+# One-sided violence that becomes a battle when the other side fires back.
+_ANSWERABLE = frozenset({"Attack", "Shelling/artillery/missile attack", "Grenade", "Armed clash"})
+
+
+def _answered_fire(candidates: list[Event], answers: set[str]) -> list[Event]:
+    """A sentence telling that the other side fired back ("The police shot back", "responded to
+    the fire"), with no date of its own, continues the event before it: ACLED codes the
+    exchange as one armed clash, whose actor 2 is the side that answered."""
+    out: list[Event] = []
+    for ev in candidates:
+        lead = out[-1] if out else None
+        if (
+            ev.id not in answers or lead is None or lead.sub_event_type not in _ANSWERABLE
+            or any(e.field == "event_date" for e in ev.evidence) or not _same_or_unplaced(lead, ev)
+        ):
+            out.append(ev)
+            continue
+        evidence = [*lead.evidence, *(e for e in ev.evidence if e.field == "event" or (e.field == "fatalities" and not lead.fatalities))]
+        actor2, inter2 = lead.actor2, lead.inter2
+        if actor2 is None or inter2 == 7:  # the attack's default victims were in fact the other side
+            side = next((f for f, a in (("actor1", ev.actor1), ("actor2", ev.actor2)) if a and a != lead.actor1), None)
+            if side is not None:
+                actor2, inter2 = getattr(ev, side), getattr(ev, side.replace("actor", "inter"))
+                evidence = [e for e in evidence if e.field != "actor2"] + [replace(e, field="actor2") for e in ev.evidence if e.field == side]
+        sub = "Armed clash"
+        out[-1] = replace(
+            lead, event_type=EVENT_TYPE_OF[sub], sub_event_type=sub, plover=PLOVER_OF[sub], actor2=actor2, inter2=inter2,
+            interaction=interaction(lead.inter1, inter2), evidence=tuple(evidence),
+            fatalities=lead.fatalities or ev.fatalities, fatalities_qualifier=lead.fatalities_qualifier if lead.fatalities else ev.fatalities_qualifier,
+        )
+    return out
 
 
 # Sub-event types a later sentence uses for any event of its type ("the battle", "the attack").
@@ -584,6 +621,8 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         return "Air/drone strike"  # "the air force targeted their positions", "warplanes attacked"
     if family in ("shelling", "grenade", "blast") and found.get("direct_fire"):
         return "Armed clash"  # mortars and small arms at each other's positions: a battle
+    if family in ("shelling", "grenade", "blast", "attack") and found.get("mutual_fire"):
+        return "Armed clash"  # ACLED: both sides fired ("exchanged artillery fire", "soldiers shot back")
     if family == "attack" and _hits_armed(head, sent, lex):
         return "Armed clash"  # ACLED: an attack on soldiers, police or their posts is a battle
     kind = intervention_kind(sent) if family == "protest" else None

@@ -189,7 +189,8 @@ def _reporters(sent: SpacySpan) -> set[int]:
     for tok in sent:
         if tok.lemma_.lower() in _SPEECH and tok.pos_ in ("VERB", "AUX") and not _claims_own_deed(tok):
             for c in tok.children:
-                if c.dep_ in ("nsubj", "nsubjpass"):
+                # "police said": the reporter; "an airstrike was reported": what is reported
+                if c.dep_ == "nsubj":
                     out.update(t.i for t in c.subtree)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "according":

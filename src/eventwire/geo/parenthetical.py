@@ -16,12 +16,13 @@ from .gazetteer import Gazetteer
 
 # A capitalised name (a few words, "al-"/"de" joiners allowed), an optional generic word, then a
 # parenthesis of one to three capitalised names separated by commas.
-# The generic word may be an admin unit or a facility named after the place ("Al Qasr airbase
-# (Zuwara)", "Mazar market (Balkh)").
+# The generic word may be an admin unit, a facility or a natural feature named after the place ("Al
+# Qasr airbase (Zuwara)", "Mazar market (Balkh)", "Jabal mountain (Nihm)", "Harad front (Hajjah)").
 _GENERIC = (
     r"(?:\s+(?:district|city|town|village|area|province|region|governorate|camp|county|sector|municipality|neighbou?rhood"
     r"|subdistrict|commune|locality|LGA|air\s?base|base|airport|airfield|prison|checkpoint|crossing|junction|intersection"
-    r"|road|highway|bridge|market|port|refinery|oil\s?field|hospital|university|mosque|church|barracks|outpost|border\s+post))?"
+    r"|road|highway|bridge|market|port|refinery|oil\s?field|hospital|university|mosque|church|barracks|outpost|border\s+post"
+    r"|mountains?|mount|hills?|valley|plain|desert|island|front(?:\s?line)?|axis))?"
 )
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:al|el|de|du|da|di|la|le|des|of|ad|ar|as|an|ash|at|az)[- ]\s*)?[A-Z][\w'’.\-]*){0,4}"
 CHAIN = re.compile(rf"(?P<name>{_NAME}){_GENERIC}\s*\((?P<inner>[A-Z][^()\d]{{1,90}}?)\)")
