@@ -212,6 +212,20 @@ def test_admin_chain_keeps_the_written_province(gaz: Gazetteer) -> None:
     assert found is not None and found.place.country == "SY" and found.place.admin1 == "Halab"
 
 
+def test_admin_chain_place_and_district_outvote_a_namesake_province(gaz: Gazetteer) -> None:
+    from eventwire.geo.parenthetical import chains, resolve_chain
+
+    # Malawi's regions are no admin1 in the gazetteer; "Central" is a province elsewhere, but the
+    # town and its district agree on Malawi
+    (chain,) = chains("Youths burned tyres in Kasungu (Kasungu, Central) on Friday.")
+    found = resolve_chain(chain, gaz)
+    assert found is not None and found.place.country == "MW" and found.precision == 1
+    # a spelling that only folds to the town's is no agreement
+    (chain,) = chains("Youths burned tyres in Kasongu (Kasongu, Central) on Friday.")
+    found = resolve_chain(chain, gaz)
+    assert found is None or found.place.country != "CD"
+
+
 def test_a_country_before_a_currency_word_is_not_a_place(gaz: Gazetteer) -> None:
     text = "Protesters blocked roads in Beirut over the collapse of the pound against the US dollar on Monday."
     mentions = geoparse(_annotated(text), gaz)

@@ -175,7 +175,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         elif event.fatalities:
             told_toll.add(event.id)
     spans = [bd.token_span(article.id, sent) for bd, sent in sentences] if candidates else []
-    candidates = _answered_fire(candidates, answers)
+    candidates = _crowd_violence_from_frame(_answered_fire(candidates, answers), sentences, spans, res, article.published)
     candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, spans, coded_sentences, sentences), anchored, told_toll)
     candidates = _intervention_from_frame(candidates, sentences, spans, res, article.published)
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
@@ -337,7 +337,11 @@ def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told
     for ev in sorted(candidates, key=lambda e: e.evidence[0].span.start):
         own_date = any(e.field == "event_date" for e in ev.evidence)
         lead = next(
-            (o for o in reversed(out) if o.event_type == ev.event_type and (o.sub_event_type == ev.sub_event_type or ev.sub_event_type in _GENERIC)),
+            (
+                o for o in reversed(out)
+                if o.event_type == ev.event_type and (o.sub_event_type == ev.sub_event_type or ev.sub_event_type in _GENERIC)
+                or _tells_again(ev, o)
+            ),
             None,
         )
         loose = anchored is not None and ev.id not in anchored
@@ -356,6 +360,12 @@ def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told
             continue
         extra = tuple(e for e in ev.evidence if e.field in ("event", "fatalities") and (e.field == "event" or not lead.fatalities))
         joined = replace(lead, evidence=lead.evidence + extra)
+        if lead.actor2 is None and ev.actor2 is not None and ev.actor2 != lead.actor1:
+            # a later sentence names the other side ("Rioters pelted the police with stones")
+            joined = replace(
+                joined, actor2=ev.actor2, inter2=ev.inter2, interaction=interaction(lead.inter1, ev.inter2),
+                evidence=joined.evidence + tuple(e for e in ev.evidence if e.field == "actor2"),
+            )
         if not lead.fatalities and ev.fatalities:
             joined = replace(joined, fatalities=ev.fatalities, fatalities_qualifier=ev.fatalities_qualifier)
         out[out.index(lead)] = joined
@@ -394,6 +404,12 @@ def _answered_fire(candidates: list[Event], answers: set[str]) -> list[Event]:
         )
     return out
 
+
+def _tells_again(ev: Event, earlier: Event) -> bool:
+    """A later protest or destruction mention may tell an earlier riot again: "Rioters blocked
+    the road with burning tyres. The demonstration was over ...", "... Chairs were burnt and
+    property destroyed" is one riot."""
+    return earlier.event_type == "Riots" and (ev.event_type == "Protests" or ev.sub_event_type == "Looting/property destruction")
 
 # Sub-event types a later sentence uses for any event of its type ("the battle", "the attack").
 _GENERIC = frozenset({"Armed clash", "Attack"})
@@ -436,6 +452,44 @@ def _fatalities_from_frame(candidates: list[Event], starts: list[Span], coded: s
             continue
         out.append(replace(ev, fatalities=found.count, fatalities_qualifier=found.qualifier, evidence=ev.evidence + (Evidence("fatalities", found.span),)))
     return out
+
+
+def _crowd_violence_from_frame(candidates: list[Event], sentences, spans: list[Span], res, on):  # type: ignore[no-untyped-def]
+    """A protest in the lead whose next sentences tell of the crowd's own violence ("The
+    demonstrators burned the police station", "Chairs were burnt") was a violent demonstration
+    (ACLED: rioters), unless the state's force decided it already (excessive force)."""
+    lex = load_lexicon()
+    starts = spans[:LEAD_SENTENCES]
+    out = []
+    for ev in candidates:
+        own = next((i for i, sp in enumerate(starts) if ev.evidence[0].span.start == sp.start), None)
+        if ev.sub_event_type not in ("Peaceful protest", "Protest with intervention") or own is None:
+            out.append(ev)
+            continue
+        violent = next((j for j in range(own + 1, len(starts)) if _crowd_acts(sentences[j][1], lex)), None)
+        if violent is None:
+            out.append(ev)
+            continue
+        sub = "Violent demonstration"
+        rioters = res.actors.resolve(_RIOTERS, on, ev.country)
+        out.append(replace(
+            ev, sub_event_type=sub, event_type=EVENT_TYPE_OF[sub], plover=PLOVER_OF[sub],
+            actor1=rioters.name if rioters else ev.actor1, inter1=rioters.inter if rioters else ev.inter1,
+            interaction=interaction(rioters.inter if rioters else ev.inter1, ev.inter2),
+            evidence=ev.evidence + (Evidence("event", spans[violent]),),
+        ))
+    return out
+
+
+def _crowd_acts(sent, lex) -> bool:  # type: ignore[no-untyped-def]
+    """The sentence tells of violence done by a crowd or by no one named ("Chairs were burnt"),
+    not by the police or soldiers ("police set fire to the camp")."""
+    if "protester_violence" not in sentence_cues(sent, lex):
+        return False
+    firsts = lex.cues["protester_violence"] | {p[0] for p in lex.cue_phrases["protester_violence"]}
+    state = lex.cues["conflict_victim"]
+    acts = [t for t in sent if t.pos_ == "VERB" and t.dep_ != "amod" and t.lemma_.lower() in firsts]  # "torches" lit or "looted funds" are no act
+    return bool(acts) and not any(t.lemma_.lower() in state for v in acts for a in structural_roles(v)[0] for t in a.subtree)
 
 
 def _intervention_from_frame(candidates: list[Event], sentences, spans: list[Span], res, on):  # type: ignore[no-untyped-def]

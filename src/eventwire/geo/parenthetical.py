@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..records import Place
-from .fold import fold
+from .fold import fold, plain
 from .gazetteer import Gazetteer
 
 # A capitalised name (a few words, "al-"/"de" joiners allowed), an optional generic word, then a
@@ -122,7 +122,36 @@ def resolve_chain(chain: Chain, gaz: Gazetteer, focus: str | None = None) -> Res
             if written is not None and res.place.admin1 == admin1:
                 res = Resolved(replace(res.place, admin1=written), res.precision)
             best = (key, res)
+    if best is None or best[0][0] >= 2:
+        # "Mzuzu (Mzimba, Northern)": no province of the last name holds the place, but the place
+        # and its district agree on a country: they say more than a namesake province abroad
+        agreed = _agreeing_inner(chain, gaz)
+        if agreed is not None:
+            return agreed
     return best[1] if best else None
+
+
+def _agreeing_inner(chain: Chain, gaz: Gazetteer) -> Resolved | None:
+    """The place itself where one of the chain's inner names is its district (same country, and
+    the district's admin1 is the place's)."""
+    middles = [
+        m for part in chain.parts[:-1] for m in gaz.candidates(part, fuzzy=False)
+        if m.feature in ("admin1", "admin2", "city") and plain(m.name) == plain(part)
+    ]
+    found = [
+        p for p in gaz.candidates(chain.name, fuzzy=False)
+        if p.feature not in ("country", "admin1") and p.admin1 and plain(p.name) == plain(chain.name)
+        and any(m.country == p.country and m.geonameid != p.geonameid and fold(m.admin1 or m.name) == fold(p.admin1) for m in middles)
+    ]
+    if not found:
+        return None
+    p = max(found, key=lambda x: x.population)
+    outer = chain.parts[-1]
+    if not any(r.country == p.country for r in gaz.candidates(outer, fuzzy=False)):
+        # the writer's region is one the gazetteer does not divide the country by (Malawi's
+        # Northern, Central and Southern regions): it is the admin1 the report uses
+        p = replace(p, admin1=outer)
+    return Resolved(p, 1)
 
 
 def _written_region(part: str, admin1: str | None, region: Place | None, gaz: Gazetteer) -> str | None:
