@@ -450,6 +450,8 @@ def participant_problem(
             return "crime"
         if _individual_agent(head, lex) and not armed_actor:
             return "individual"  # "the man who shot his neighbour": a crime, not political violence
+        if head.tag_ in ("VBD", "VBN") and _harms(head, {"civilian"}, ()):
+            return None  # "attackers wounded four civilians": war reporting's word for the victims of armed violence (told as done, not "of targeting civilians")
         if strong or (cues.has("armed_weak") and cues.article_armed):
             return None
         return "no armed party"
@@ -485,12 +487,16 @@ def participant_problem(
 def _political_victim(head: Token, lex: Lexicon) -> bool:
     """The one harmed (the object, or the subject of a passive) is an activist, a journalist, a
     candidate ...: ACLED records such an attack as political violence whoever did it."""
+    return _harms(head, lex.cues["political_victim"], lex.cue_phrases.get("political_victim", ()))
+
+
+def _harms(head: Token, words: frozenset[str] | set[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """The one harmed (the object, or the subject of a passive) is named by one of `words` or
+    `phrases` (lemmas)."""
     if head.pos_ not in ("VERB", "AUX"):
         return False
     verbs = [head, *(v for v in head.conjuncts if v.pos_ == "VERB")]  # "beat up and injured a journalist"
     patients = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass", "obj")]
-    words = lex.cues["political_victim"]
-    phrases = lex.cue_phrases.get("political_victim", ())
     for p in patients:
         lemmas = [t.lemma_.lower() for t in p.subtree]
         if set(lemmas) & words or any(" ".join(ph) in " ".join(lemmas) for ph in phrases):
@@ -563,8 +569,10 @@ def _veto_in_frame(head: Token, lex: Lexicon) -> bool:
 
 
 def _verbal_protest(head: Token, lex: Lexicon) -> bool:
-    """"The ministry protested the decision": a statement, not a demonstration."""
-    if head.pos_ != "VERB":
+    """"The ministry protested the decision": a statement, not a demonstration. People who
+    protested somewhere ("in Chisinau", "outside the ministry") or in numbers ("several owners
+    of bus companies") gathered."""
+    if head.pos_ != "VERB" or _protested_somewhere(head):
         return False
     for child in head.children:
         if child.dep_ in _SUBJECTS:
@@ -573,6 +581,21 @@ def _verbal_protest(head: Token, lex: Lexicon) -> bool:
             if words & lex.cues["verbal_protester"] and not words & lex.cues["crowd"] - {"member", "group", "party"}:
                 return True
             if child.ent_type_ in ("GPE", "ORG", "NORP") and len(list(child.subtree)) <= 3 and child.ent_type_ != "NORP":
+                return True
+    return False
+
+
+_GATHERING_PREPS = frozenset({"in", "outside", "at", "near", "through", "along", "before"})
+_QUANTIFIERS = frozenset({"several", "dozens", "hundreds", "thousands", "scores", "many", "some"})
+
+
+def _protested_somewhere(head: Token) -> bool:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _GATHERING_PREPS:
+            if any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children):
+                return True
+        if child.dep_ in _SUBJECTS and child.tag_ in ("NNS", "NNPS"):
+            if any(t.lower_ in _QUANTIFIERS or t.like_num for t in child.lefts):
                 return True
     return False
 
