@@ -98,6 +98,12 @@ def test_english_admin_name() -> None:
     # ...but an English exonym that is a different word is kept
     assert english_admin_name("Ţarābulus", ["Tripoli", "طرابلس"]) == "Tripoli"
     assert english_admin_name("County of Istria", []) == "Istria"
+    # the name itself when one of the English aliases is it, not another alias
+    assert english_admin_name("Stann Creek", ["Southern District", "Stann Creek District"]) == "Stann Creek"
+    # an English alias written with diacritics beats an ASCII alias in another language
+    assert english_admin_name("Šibensko-kninska županija", ["Sebenico e Tenin", "Šibenik-Knin County"]) == "Sibenik-Knin"
+    # ... unless it is only another transliteration of the name
+    assert english_admin_name("Uruzgān", ["Orūzgān Province"]) == "Uruzgan"
     assert english_admin_name("Montserrado County", ["Montserrado"]) == "Montserrado"
     assert english_admin_name("Qyzylorda oblysy", []) == "Qyzylorda"
     # a short form inside the full name ("Kashmir") is not the region's name

@@ -35,7 +35,7 @@ from ..settings import Settings
 from .fold import fold
 
 CACHE_NAME = "gazetteer-v1.sqlite"
-CACHE_VERSION = 19
+CACHE_VERSION = 20
 CURATED_NAME = "conflict_places.csv"
 # Fuzzy matching only runs when neither the exact nor the folded name is known. 90 keeps
 # one-letter typos of names of 7+ letters ("Aleppoo", "Damscus") and rejects different towns
@@ -286,18 +286,28 @@ def english_admin_name(name: str, aliases: list[str], admin1: bool = True) -> st
     'Kandahar' for 'Kandahār' (alias 'Qandahor viloyati'), 'Istria' for 'County of Istria'.
 
     The rule, in order: (1) an ASCII alias that is an English admin name ("X Governorate",
-    "Province of X"), stripped of its admin word; (2) the GeoNames name when it is ASCII; (3) the
+    "Province of X"), stripped of its admin word (the name itself when it is one of them), or for
+    an admin1 region such an alias in Latin letters with diacritics, romanised; (2) the GeoNames name when it is ASCII; (3) the
     first ASCII alias that carries no other language's admin word ("Qandahor viloyati" is Uzbek),
     unless it is only another transliteration of the name ("Parvan" for "Parwān"), when the
     name in ASCII letters (unidecode) is the standard romanisation; (4) that romanisation.
     ISO 3166-2 names (pycountry) were measured against this and are worse: they are the local
     forms ("Ash Shimāl" for North Lebanon, "Ḩalab"). Rules (2)-(4) are for admin1 regions; an
     admin2 region keeps its ASCII name ("Dane County") or first ASCII alias, less " District"."""
-    for alias in aliases:
-        if alias.isascii():
-            bare = _strip_admin_words(alias, admin1, foreign=False)
-            if bare != alias:
-                return bare
+    english = [bare for alias in aliases if alias.isascii() and (bare := _strip_admin_words(alias, admin1, foreign=False)) != alias]
+    if name.isascii() and _strip_admin_words(name, admin1) in english:
+        return _strip_admin_words(name, admin1)  # "Stann Creek" (alias "Stann Creek District"), not its other alias "Southern District"
+    if english:
+        return english[0]
+    if admin1:  # (1b) an English alias written with diacritics: "Šibenik-Knin County" -> "Sibenik-Knin"
+        for alias in aliases:
+            if not alias.isascii() and all(ord(ch) < 0x250 for ch in alias):
+                roman = unidecode(alias)
+                bare = _strip_admin_words(roman, admin1, foreign=False)
+                if bare != roman:
+                    # "Orūzgān Province" for "Uruzgān" is another transliteration: the name's own wins
+                    own = _strip_admin_words(unidecode(name), admin1).strip()
+                    return own if fuzz.ratio(bare.lower(), own.lower()) >= TRANSLITERATION_SIMILARITY else bare
     if not admin1:  # admin2: the ASCII name, else the first ASCII alias, without " District"
         plain_name = name if name.isascii() else next((a for a in aliases if a.isascii() and a), unidecode(name))
         return plain_name[: -len(" District")] if plain_name.endswith(" District") and len(plain_name) > 10 else plain_name
