@@ -684,6 +684,8 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         return "Violent demonstration"  # the demonstrators' own violence makes it a riot, whatever the police did
     if family == "protest" and cls is not None and cls.sub_event_type in ("Violent demonstration", "Mob violence"):
         cls = None  # no violence of the crowd's own in the sentence: the reading names a grievance
+    if family == "attack" and cls is not None and cls.sub_event_type == "Armed clash" and _not_serving(head, sent):
+        cls = None  # the victims were not serving: an attack on civilians, whatever the wording suggests
     if cls is not None and cls.sub_event_type is not None and cls.confidence >= CLASSIFIER_NAMES_TYPE and any(
         _family_allows(lex, m.family, cls.sub_event_type) for m in accepted
     ):
@@ -768,9 +770,21 @@ def _crowd_violence(head, accepted, sent, lex, kind: str) -> bool:  # type: igno
 
 def _hits_armed(head, sent, lex) -> bool:  # type: ignore[no-untyped-def]
     """The attack's patients are armed men or their positions (soldiers, police, a checkpoint)."""
+    if _not_serving(head, sent):
+        return False
     _, patients = structural_roles(head)
     tokens = [t for p in patients for t in p.subtree] or [t for t in sent if t.i > head.i]
     return is_conflict_victim(tokens, lex)
+
+
+def _not_serving(head, sent) -> bool:  # type: ignore[no-untyped-def]
+    """ACLED: off-duty, former or retired soldiers and police, and civilian guards, are civilians."""
+    _, patients = structural_roles(head)
+    return bool(_OFF_DUTY.search(sent.text)) or any(t.lower_ in _NOT_SERVING for p in patients for t in p.subtree)
+
+
+_OFF_DUTY = re.compile(r"\boff[- ]duty\b", re.IGNORECASE)
+_NOT_SERVING = frozenset({"civilian", "former", "retired", "ex"})
 
 
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "victim", "thief", "robber", "burglar", "suspect"})
