@@ -418,8 +418,9 @@ _GENERIC = frozenset({"Armed clash", "Attack"})
 def _same_or_unplaced(lead: Event, ev: Event) -> bool:
     if ev.latitude is None or lead.latitude is None or ev.location == lead.location:
         return True
-    if not any(e.field == "location" for e in ev.evidence):
-        return True
+    own = next((e.span for e in ev.evidence if e.field == "event"), None)
+    if not any(e.field == "location" and (own is None or own.start <= e.span.start < own.end) for e in ev.evidence):
+        return True  # no place of its own sentence: one borrowed from the article is no other place
     return ev.country == lead.country and (contains(lead, ev) or contains(ev, lead) or _near(lead, ev))
 
 
