@@ -411,6 +411,7 @@ def _tells_again(ev: Event, earlier: Event) -> bool:
     property destroyed" is one riot."""
     return earlier.event_type == "Riots" and (ev.event_type == "Protests" or ev.sub_event_type == "Looting/property destruction")
 
+
 # Sub-event types a later sentence uses for any event of its type ("the battle", "the attack").
 _GENERIC = frozenset({"Armed clash", "Attack"})
 
@@ -455,6 +456,11 @@ def _fatalities_from_frame(candidates: list[Event], starts: list[Span], coded: s
     return out
 
 
+def _lead_index(ev: Event, starts: list[Span]) -> int | None:
+    """Which of the lead's sentences is the event's own, or None."""
+    return next((i for i, sp in enumerate(starts) if ev.evidence[0].span.start == sp.start), None)
+
+
 def _crowd_violence_from_frame(candidates: list[Event], sentences, spans: list[Span], res, on):  # type: ignore[no-untyped-def]
     """A protest in the lead whose next sentences tell of the crowd's own violence ("The
     demonstrators burned the police station", "Chairs were burnt") was a violent demonstration
@@ -463,7 +469,7 @@ def _crowd_violence_from_frame(candidates: list[Event], sentences, spans: list[S
     starts = spans[:LEAD_SENTENCES]
     out = []
     for ev in candidates:
-        own = next((i for i, sp in enumerate(starts) if ev.evidence[0].span.start == sp.start), None)
+        own = _lead_index(ev, starts)
         if ev.sub_event_type not in ("Peaceful protest", "Protest with intervention") or own is None:
             out.append(ev)
             continue
@@ -503,7 +509,7 @@ def _intervention_from_frame(candidates: list[Event], sentences, spans: list[Spa
             out.append(ev)
             continue
         starts = spans[:LEAD_SENTENCES]
-        own = next((i for i, sp in enumerate(starts) if ev.evidence[0].span.start == sp.start), None)
+        own = _lead_index(ev, starts)
         kinds = [intervention_kind(sentences[j][1]) for j in range(own + 1, len(starts))] if own is not None else []
         kind = next((k for k in kinds if k != "Peaceful protest"), None)
         if kind is None:
