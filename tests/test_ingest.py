@@ -163,3 +163,21 @@ def test_the_runs_own_database_among_the_inputs_is_not_read(tmp_path: Path) -> N
     assert sum(isinstance(i, Article) for i in items) == 1
     # Another binary file is still a recorded reject: only the run's own files are skipped.
     assert [i.origin for i in items if isinstance(i, Reject)] == [str(tmp_path / "other.db")]
+
+
+def test_language_identifier_cache_is_built_reused_and_rebuilt_when_damaged(tmp_path: Path) -> None:
+    from eventwire.ingest import language
+
+    text = "The council said on Monday that the bridge would reopen after repairs to its deck."
+    plain = language.identify(text)
+    language._identifier.cache_clear()
+    try:
+        assert language.identify(text, cache_dir=tmp_path) == plain
+        (stored,) = tmp_path.glob("langid-*.pickle")
+        language._identifier.cache_clear()
+        assert language.identify(text, cache_dir=tmp_path) == plain  # read from the cache
+        stored.write_bytes(b"not a pickle")
+        language._identifier.cache_clear()
+        assert language.identify(text, cache_dir=tmp_path) == plain
+    finally:
+        language._identifier.cache_clear()

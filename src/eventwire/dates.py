@@ -35,6 +35,12 @@ def _parser(base: dt.date) -> DateDataParser:
     )
 
 
+def warm() -> None:
+    """Load dateparser's English data now (half a second on first use): before forking, so the
+    workers inherit it instead of each loading it on its first date."""
+    _parser(dt.date(2000, 1, 1)).get_date_data("3 May 1999")
+
+
 @lru_cache(maxsize=20_000)
 def normalise(expression: str, published: dt.date) -> tuple[dt.date, int] | None:
     """(date, time_precision) for one date expression relative to `published`, or None.

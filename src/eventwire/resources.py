@@ -38,7 +38,7 @@ class Resources:
     def actors(self) -> ActorRegistry:
         from .actors.registry import ActorRegistry
 
-        return ActorRegistry.load()
+        return ActorRegistry.load(self.settings.cache_dir)
 
     @cached_property
     def classifier(self) -> EventClassifier:
@@ -48,4 +48,7 @@ class Resources:
 
     def warm(self) -> None:
         """Load everything now (before forking workers or timing a run)."""
+        from .dates import warm as warm_dates
+
         _ = self.nlp, self.gazetteer, self.actors, self.classifier
+        warm_dates()

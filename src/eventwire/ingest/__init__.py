@@ -239,7 +239,7 @@ def _build(
     body = " ".join(text[b.start : b.end] for b in blocks if b.kind in NLP_KINDS)
     if len(body.strip()) < settings.min_article_chars:
         raise InputError("empty", f"only {len(body.strip())} characters of article text")
-    language = identify(body, settings.languages.split(","))
+    language = identify(body, settings.languages.split(","), settings.cache_dir)
     if not language.coded:
         raise InputError("not_english", f"article language is {language.code!r} (p={language.confidence:.2f}), not one of {settings.languages!r}")
     if article_id is None:
