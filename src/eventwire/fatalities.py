@@ -46,6 +46,11 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
 ]
+# A word every pattern above needs: sentences without one (most of them) skip the patterns.
+_ANY_DEATH_WORD = re.compile(
+    r"kill|dead|died|slain|massacr|execut|murder|lives|perish|behead|leaving|left|gunn|slaughter|hacked|toll|fatalit|deaths|bodies|succumb",
+    re.IGNORECASE,
+)
 # Markers of tolls that span a war or a period rather than one event.
 _CUMULATIVE = re.compile(
     r"\b(since\s+(?:the\s+)?(?:\d{4}|war|conflict|start|beginning|outbreak|uprising)|so\s+far\s+(?:this|in)|"
@@ -93,7 +98,7 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
     The lowest credible figure wins when a sentence gives several; cumulative tolls give none.
     """
     text = sentence.text
-    if is_cumulative(text):
+    if not _ANY_DEATH_WORD.search(text) or is_cumulative(text):
         return None
     found: list[Fatalities] = []
     for pattern in _PATTERNS:

@@ -97,12 +97,12 @@ class Cue:
     def exact(self, present: set[str]) -> bool:
         """Surely found: a one-word cue written exactly (its lower case is a form the coder
         reads whatever the lemma)."""
-        return any(w in self.words and w in self.words[w] for w in present)
+        return any(w in self.words[w] for w in self.words.keys() & present)
 
     def found(self, present: set[str]) -> frozenset[str]:
         hit: set[str] = set()
-        for w in present:
-            hit |= self.words.get(w, frozenset())
+        for w in self.words.keys() & present:  # set intersection in C: most words are no cue
+            hit |= self.words[w]
         for cue, forms in self.phrases:
             if all(present & f for f in forms):
                 hit.add(cue)
