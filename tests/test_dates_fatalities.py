@@ -57,6 +57,12 @@ def _span(text: str) -> Span:
         ("The death toll rose to 35 on Wednesday.", 35, None),
         ("The attack left more than 1,200 dead.", 1200, "more than"),
         ("Three soldiers died and five were wounded.", 3, None),
+        # ACLED's unknown plural: a death toll told without a figure is coded 10
+        ("Several border guards were killed when the outpost was overrun before dawn.", 10, None),
+        ("Officials said an unknown number of militants were killed in the firefight.", 10, None),
+        ("The militia repelled the assault on the ridge, inflicting fatalities on the attackers.", 10, None),
+        ("Loyalist units shelled the ridge, killing and wounding a number of fighters.", 10, None),
+        ("Two guards were killed and several others wounded in the ambush.", 2, None),
     ],
 )
 def test_fatalities(sentence: str, count: int, qualifier: str | None) -> None:
@@ -74,6 +80,9 @@ def test_fatalities(sentence: str, count: int, qualifier: str | None) -> None:
         "Seven civilians were injured in the shelling.",
         "Despite more than 500 air raids, the defenders held the ridge.",
         "So far this year 3,000 people have been killed in the region.",
+        "The convoy was hit by a roadside bomb but the army said the blast caused no fatalities.",
+        "Rebels shelled the base, killing and wounding more than 30 soldiers, the spokesman said.",
+        "A number of houses were set ablaze during the raid.",
     ],
 )
 def test_no_event_fatalities(sentence: str) -> None:

@@ -17,19 +17,23 @@ _UNITS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
-_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "scores": 20, "several": 3,
-          "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "a handful": 3, "many": 10, "some": 3}
+# ACLED codes "several", "many", "plural" or an unknown number of dead as 10.
+_UNKNOWN_PLURAL = 10
+_VAGUE = {"dozens": 12, "tens": 10, "hundreds": 100, "thousands": 1000, "scores": 20, "several": _UNKNOWN_PLURAL,
+          "a few": 3, "few": 3, "a dozen": 12, "dozen": 12, "a handful": 3, "many": _UNKNOWN_PLURAL, "some": 3}
+_UNKNOWN_NUMBER = re.compile(r"(?:an?\s+)?(?:(?:unknown|unspecified|undisclosed|unconfirmed|large)\s+)?numbers?")
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
 
 NUMBER = (
-    r"\b(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand))?"
+    r"\b(?:an?\s+(?:unknown|unspecified|undisclosed|unconfirmed|large)\s+number|a\s+number|unknown\s+numbers?"
+    r"|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s*(?:million|thousand))?"
     r"|(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+(?:hundred|thousand|dozen))?)"
     r"|dozens|tens|hundreds|thousands|scores|several|a\s+few|a\s+dozen|a\s+handful)(?!\w)(?!,\d)"
 )
 QUALIFIER = r"(?:more\s+than|over|at\s+least|about|around|nearly|almost|up\s+to|some|roughly|approximately|an\s+estimated|as\s+many\s+as|fewer\s+than|less\s+than)"
-_VICTIM = r"(?:\s+(?:[A-Za-z-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|police(?:men|\s+officers)?|officers|members|children|women|men|students|protesters|demonstrators|villagers|residents|worshippers|gunmen|insurgents|others|combatants|personnel))?"
+_VICTIM = r"(?:\s+(?:[A-Za-z-]+\s+){0,3}?(?:people|persons|civilians|soldiers|troops|fighters|militants|rebels|police(?:men|\s+officers)?|officers|members|children|women|men|students|protesters|demonstrators|villagers|residents|worshippers|gunmen|insurgents|others|combatants|personnel|guards|workers|passengers|pilgrims|journalists|farmers|herders|miners))?"
 _DEATH_AFTER = r"\s+(?:(?:were|was|have\s+been|had\s+been|are|being|got|reportedly|were\s+reportedly|are\s+feared)\s+)*(?:killed|dead|died|slain|massacred|executed|murdered|shot\s+dead|lost\s+their\s+lives|perished|beheaded)"
 
 _PATTERNS = [
@@ -46,6 +50,15 @@ _PATTERNS = [
         re.IGNORECASE,
     ),
 ]
+# Killed and injured told together with no number of the dead: only a vague count says how many
+# were killed (ACLED's unknown plural); a figure for both together is no count of the dead.
+_VAGUE_COUNT = r"several|many|dozens|scores|hundreds|an?\s+(?:unknown|unspecified|undisclosed|unconfirmed|large)\s+number|a\s+number|unknown\s+numbers?"
+_KILLED_AND_INJURED = re.compile(
+    rf"\b(?:killing|killed)\s*(?:and|/)\s*(?:injuring|injured|wounding|wounded)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{_VAGUE_COUNT})\b",
+    re.IGNORECASE,
+)
+# Deaths told with no number at all ("incurring fatalities among Houthi forces"): unknown plural.
+_UNCOUNTED = re.compile(r"\b(?:incurr\w*|caus\w*|inflict\w*|result\w*\s+in|with|leaving)\s+(?:heavy\s+)?(?P<n>fatalities)\b", re.IGNORECASE)
 # A word every pattern above needs: sentences without one (most of them) skip the patterns.
 _ANY_DEATH_WORD = re.compile(
     r"kill|dead|died|slain|massacr|execut|murder|lives|perish|behead|leaving|left|gunn|slaughter|hacked|toll|fatalit|deaths|bodies|succumb",
@@ -71,6 +84,8 @@ def parse_number(text: str) -> int | None:
         return 1  # "the victim died"
     if t in _VAGUE:
         return _VAGUE[t]
+    if _UNKNOWN_NUMBER.fullmatch(t):
+        return _UNKNOWN_PLURAL
     m = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?", t)
     if m:
         value = float(m.group(1).replace(",", ""))
@@ -112,6 +127,14 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
             start, end = sentence.start + m.start("n"), sentence.start + m.end("n")
             span = Span(sentence.article_id, start, end, m.group("n"))
             found.append(Fatalities(count, " ".join(q.split()).lower() if q else None, span))
+    for pattern in (_KILLED_AND_INJURED, _UNCOUNTED):
+        for m in pattern.finditer(text):
+            if _NEGATED.search(text[: m.start()]):
+                continue
+            count = parse_number(m.group("n")) if pattern is _KILLED_AND_INJURED else _UNKNOWN_PLURAL
+            q = m.groupdict().get("q")
+            span = Span(sentence.article_id, sentence.start + m.start("n"), sentence.start + m.end("n"), m.group("n"))
+            found.append(Fatalities(count or _UNKNOWN_PLURAL, " ".join(q.split()).lower() if q else None, span))
     if not found:
         return None
     return min(found, key=lambda f: f.count)
