@@ -53,6 +53,8 @@ def test_reports_the_event(case: dict, results: dict[str, ArticleResult]) -> Non
             assert sorted(i for i in (got.inter1, got.inter2) if i) == sorted(want["inters"]), seen
         if "location" in want:
             assert got.location == want["location"], seen
+        if "actor1" in want:
+            assert got.actor1 == want["actor1"], seen
         if "fatalities" in want:
             assert got.fatalities == want["fatalities"], seen
         if "event_date" in want:

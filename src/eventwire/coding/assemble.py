@@ -51,7 +51,7 @@ from .mentions import (
     sentence_cues,
     sentence_mentions,
 )
-from .roles import choose_roles, structural_roles
+from .roles import choose_roles, group_against, structural_roles
 from .taxonomy import EVENT_TYPE_OF, PLOVER_OF
 
 # An event dated this long before its article is background history, not news.
@@ -568,9 +568,12 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
         civilians = res.actors.resolve("civilians", article.published, country)
         a2 = ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), civilians) if civilians else None
     if a1 is None and event_type == "Battles" and a2 is not None and a2.actor.inter == 1 and country:
-        # ACLED: the unnamed attackers of soldiers or police are an unidentified armed group
-        gunmen = res.actors.resolve("gunmen", article.published, country)
-        a1 = ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), gunmen) if gunmen else None
+        # ACLED: the unnamed attackers of soldiers or police are an unidentified armed group,
+        # unless the sentence names the one group they were fighting
+        a1 = group_against(head, sent, actor_mentions, a2)
+        if a1 is None:
+            gunmen = res.actors.resolve("gunmen", article.published, country)
+            a1 = ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), gunmen) if gunmen else None
     for name, m in (("actor1", a1), ("actor2", a2)):
         if m is not None and m.span.end > m.span.start:
             evidence.append(Evidence(name, m.span))

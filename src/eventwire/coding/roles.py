@@ -36,10 +36,23 @@ def _mention_at(tok: Token, mentions: Sequence[tuple[int, int, ActorMention]]) -
     subtree, without relative clauses), nearest to it."""
     for s, e, m in mentions:
         if s <= tok.i < e:
-            return m
+            return _member_group(tok, m, mentions)
     phrase = [t.i for t in _own_phrase(tok)]
     inside = [(abs(s - tok.i), m) for s, e, m in mentions if s in phrase or (e - 1) in phrase]
     return min(inside, key=lambda x: x[0])[1] if inside else None
+
+
+def _member_group(tok: Token, mention: ActorMention, mentions: Sequence[tuple[int, int, ActorMention]]) -> ActorMention:
+    """"seven militants of the Kamatapur Liberation Organization": unnamed men of a named group
+    are that group."""
+    if not mention.actor.name.startswith("Unidentified"):
+        return mention
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for g in (g for g in prep.children if g.dep_ == "pobj"):
+            group = next((m for s, e, m in mentions if s <= g.i < e), None)
+            if group is not None and group.actor.inter in (2, 3, 4) and not group.actor.name.startswith("Unidentified"):
+                return group
+    return mention
 
 
 def _own_phrase(tok: Token) -> list[Token]:
@@ -61,9 +74,13 @@ def _subject(verb: Token) -> Token | None:
     """The acting subject of a verb; a passive's "by" phrase; inherited over xcomp and conj."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        for c in verb.children:
-            if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        # "were shot and killed by Taliban militants": the "by" phrase hangs on the last of the
+        # verbs that share the subject, and names the doer of them all
+        shared = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        for v in (verb, *shared):
+            for c in v.children:
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
         return _operation_agent(verb)
     return _active_subject(verb)
 
@@ -198,6 +215,22 @@ def _reporters(sent: SpacySpan) -> set[int]:
         if tok.lower_ == "according" and tok.dep_ == "prep":
             out.update(t.i for t in tok.subtree)
     return out
+
+
+def group_against(head: Token, sent: SpacySpan, mentions: Sequence[tuple[int, int, ActorMention]], victim: ActorMention) -> ActorMention | None:
+    """"Soldiers were killed during an operation against Taliban militants": when no doer is
+    named, the one registered armed group the sentence names apart from the victims (and from
+    whoever reports it) is the other side."""
+    reporters = _reporters(sent)
+    _, patients = structural_roles(head)
+    victims = {t.i for p in patients for t in p.subtree}
+    groups = {
+        m.actor.name: m
+        for s, e, m in mentions
+        if m.actor.inter in (2, 3, 4) and m.actor.known and m.actor.name != victim.actor.name
+        and not (victims | reporters) & set(range(s, e))
+    }
+    return next(iter(groups.values())) if len(groups) == 1 else None
 
 
 def choose_roles(
