@@ -502,10 +502,12 @@ def _crowd_acts(sent, lex) -> bool:  # type: ignore[no-untyped-def]
 def _intervention_from_frame(candidates: list[Event], sentences, spans: list[Span], res, on):  # type: ignore[no-untyped-def]
     """A peaceful protest in the lead whose next sentence tells that the police dispersed or
     detained the crowd was a Protest with intervention (ACLED codes the protest by the most
-    severe act against it), the police its actor 2 unless the text named the force."""
+    severe act against it), the police its actor 2 unless the text named the force; a riot with
+    no other side named such a sentence gives the police as actor 2."""
     out = []
     for ev in candidates:
-        if ev.sub_event_type != "Peaceful protest":
+        riot = ev.event_type == "Riots" and ev.actor2 is None  # ... and a riot the police met has them as actor 2
+        if ev.sub_event_type != "Peaceful protest" and not riot:
             out.append(ev)
             continue
         starts = spans[:LEAD_SENTENCES]
@@ -516,6 +518,11 @@ def _intervention_from_frame(candidates: list[Event], sentences, spans: list[Spa
             out.append(ev)
             continue
         police = res.actors.resolve(_POLICE, on, ev.country) if ev.country else None
+        if riot:
+            if police is not None:
+                ev = replace(ev, actor2=police.name, inter2=police.inter, interaction=interaction(ev.inter1, police.inter))
+            out.append(ev)
+            continue
         actor2, inter2 = (ev.actor2, ev.inter2) if ev.actor2 else ((police.name, police.inter) if police else (None, None))
         out.append(replace(ev, sub_event_type=kind, event_type=EVENT_TYPE_OF[kind], plover=PLOVER_OF[kind], actor2=actor2, inter2=inter2, interaction=interaction(ev.inter1, inter2)))
     return out
@@ -849,8 +856,8 @@ def _typed_roles(event_type, sub_event_type, a1, a2, res, on, country, sspan, se
         return a1, a2
     if event_type == "Riots":
         if a1 is None or a1.actor.inter not in (5,):
-            if a1 is not None and a1.actor.inter == 1 and a2 is not None:
-                a1, a2 = a2, a1
+            if a1 is not None and a1.actor.inter == 1 and (a2 is None or a2.actor.inter != 1):
+                a1, a2 = a2, a1  # the police the crowd fought are the other side
             if a1 is None or a1.actor.inter != 5:
                 a1 = _as(a1 if (a1 is not None and a1.actor.inter in (6, 7)) else None, default(_RIOTERS))
         if a2 is None and sent is not None and intervention_kind(sent) != "Peaceful protest":
