@@ -63,6 +63,7 @@ def _span(text: str) -> Span:
         ("The militia repelled the assault on the ridge, inflicting fatalities on the attackers.", 10, None),
         ("Loyalist units shelled the ridge, killing and wounding a number of fighters.", 10, None),
         ("Two guards were killed and several others wounded in the ambush.", 2, None),
+        ("The two militias traded fire for an hour near the well, resulting in one death.", 1, None),
     ],
 )
 def test_fatalities(sentence: str, count: int, qualifier: str | None) -> None:

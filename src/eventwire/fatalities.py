@@ -40,7 +40,7 @@ _PATTERNS = [
     re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}{_DEATH_AFTER}", re.IGNORECASE),
     re.compile(rf"\b(?:killing|killed|kill|kills|leaving|left|shot\s+dead|shooting\s+dead|gunned\s+down|gunning\s+down|massacred|executed|beheaded|murdered|slaughtered|hacked\s+to\s+death)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER}){_VICTIM}(?:\s+dead)?", re.IGNORECASE),
     re.compile(rf"\b(?:death\s+toll|toll|fatalities)\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|hit)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})", re.IGNORECASE),
-    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths|fatalities|fatality|dead\b|bodies)", re.IGNORECASE),
+    re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths?|fatalities|fatality|dead\b|bodies)", re.IGNORECASE),
     # one named victim: "The victim died.", "the officer was killed", "a soldier died of his wounds"
     re.compile(
         r"\b(?P<n>the|a|an|one)\s+(?:\w+\s+){0,2}?(?:victim|man|woman|officer|soldier|guard|policeman|policewoman|person|"
@@ -61,7 +61,7 @@ _KILLED_AND_INJURED = re.compile(
 _UNCOUNTED = re.compile(r"\b(?:incurr\w*|caus\w*|inflict\w*|result\w*\s+in|with|leaving)\s+(?:heavy\s+)?(?P<n>fatalities)\b", re.IGNORECASE)
 # A word every pattern above needs: sentences without one (most of them) skip the patterns.
 _ANY_DEATH_WORD = re.compile(
-    r"kill|dead|died|slain|massacr|execut|murder|lives|perish|behead|leaving|left|gunn|slaughter|hacked|toll|fatalit|deaths|bodies|succumb",
+    r"kill|dead|died|slain|massacr|execut|murder|lives|perish|behead|leaving|left|gunn|slaughter|hacked|toll|fatalit|death|bodies|succumb",
     re.IGNORECASE,
 )
 # Markers of tolls that span a war or a period rather than one event.
@@ -162,7 +162,7 @@ def parse_fatalities(sent, to_span) -> Fatalities | None:  # type: ignore[no-unt
         if tok.pos_ not in ("VERB", "AUX") or _unreal(tok):
             continue
         lemma = tok.lemma_.lower()
-        if lemma in _KILL_VERBS or (lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children)):
+        if lemma in _KILL_VERBS or (lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children)) or _to_death(tok):
             victims = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
             if not victims and tok.dep_ == "conj":  # "was shot and killed"
                 victims = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
@@ -180,6 +180,11 @@ def parse_fatalities(sent, to_span) -> Fatalities | None:  # type: ignore[no-unt
     if not total or first is None:
         return None
     return Fatalities(total, None, to_span(first))
+
+
+def _to_death(verb) -> bool:  # type: ignore[no-untyped-def]
+    """"shot two men to death", "was stabbed to death": any harm done to death is a killing."""
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children) for c in verb.children)
 
 
 def _unreal(verb) -> bool:  # type: ignore[no-untyped-def]

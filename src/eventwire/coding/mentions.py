@@ -29,6 +29,8 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..geo.demonyms import demonym_country
+
 _NAME_ENTS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "FAC"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PLACE_NOUNS = frozenset(
@@ -454,6 +456,8 @@ def participant_problem(
             return None  # "attackers wounded four civilians": war reporting's word for the victims of armed violence (told as done, not "of targeting civilians")
         if strong or (cues.has("armed_weak") and cues.article_armed):
             return None
+        if cues.has("armed_weak") and _national_force_doer(head, lex):
+            return None  # "Sri Lankan police assaulted a family": a state's forces, named as such
         return "no armed party"
     if need == "crowd":
         if cues.has("protest_veto") and not cues.has("protest_context") and _veto_in_frame(head, lex):
@@ -528,6 +532,24 @@ def _individual_agent(head: Token, lex: Lexicon) -> bool:
     if doer.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in doer.children):
         return False
     return doer.lemma_.lower() in lex.individual_agents or (doer.ent_type_ == "PERSON" and doer.pos_ == "PROPN")
+
+
+def _national_force_doer(head: Token, lex: Lexicon) -> bool:
+    """The doer is police or guards named by their nation ("Sri Lankan police", "Kenyan
+    policemen"): the forces of a state acting as such, which ACLED records, not a local beat."""
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJECTS for c in head.children):
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    doers = [c for c in head.children if c.dep_ == "nsubj"]
+    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    for doer in doers:
+        if doer.lemma_.lower() not in lex.cues["armed_weak"] and doer.lower_ not in lex.cues["armed_weak"]:
+            continue
+        for c in doer.children:
+            if c.dep_ in ("amod", "compound") and (c.ent_type_ == "NORP" or demonym_country(" ".join(t.text for t in c.subtree))):
+                return True
+    return False
 
 
 def _group_subject(head: Token) -> bool:
