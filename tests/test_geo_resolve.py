@@ -279,3 +279,19 @@ def test_a_city_named_after_its_region_by_another_spelling_is_the_city(gaz: Gaze
 def test_a_name_that_begins_with_an_article_is_recognised_whole(gaz: Gazetteer) -> None:
     mentions = geoparse(_annotated("Gunmen shot dead a shopkeeper in Al Bab city on Monday."), gaz)
     assert [(m.span.text, m.place.country) for m in mentions if m.score >= 0.5] == [("Al Bab", "SY")]
+
+
+def test_touching_place_entities_are_one_place_when_the_gazetteer_knows_the_whole(gaz: Gazetteer) -> None:
+    # the small model sometimes tags "Baja California" as two entities, "Baja" and "California"
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Gunmen shot two men outside a bar in Mexicali, Baja California, late on Saturday."
+    ann = _annotated(text)
+    doc = ann.docs[0].doc
+    words = [t.text for t in doc]
+    at = {w: words.index(w) for w in ("Mexicali", "Baja", "California")}
+    doc.ents = [SpacySpan(doc, i, i + 1, label="GPE") for i in at.values()]
+    names = {m.span.text: m.place for m in geoparse(ann, gaz)}
+    assert "California" not in names and "Baja" not in names
+    state = names.get("Baja California")
+    assert state is not None and state.country == "MX" and state.admin1 == "Baja California"

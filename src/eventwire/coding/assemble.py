@@ -51,7 +51,7 @@ from .mentions import (
     sentence_cues,
     sentence_mentions,
 )
-from .roles import choose_roles, group_against, structural_roles
+from .roles import choose_roles, group_against, reporter_tokens, structural_roles
 from .taxonomy import EVENT_TYPE_OF, PLOVER_OF
 
 # An event dated this long before its article is background history, not news.
@@ -892,7 +892,8 @@ def _forces_hit(head, res, on, country, sspan, a1):  # type: ignore[no-untyped-d
     """The state forces an attack hit when the text names them only by their men or posts ("an
     army patrol", "a military base", "four soldiers"): ACLED's actor 2."""
     _, patients = structural_roles(head)
-    words = [t.lemma_.lower() for p in patients for t in p.subtree] or [t.lemma_.lower() for t in head.sent if t.i > head.i]
+    reporters = reporter_tokens(head.sent)  # "..., a police officer said": who tells it was not hit
+    words = [t.lemma_.lower() for p in patients for t in p.subtree] or [t.lemma_.lower() for t in head.sent if t.i > head.i and t.i not in reporters]
     forces = load_lexicon().forces_by_men
     word = next((forces[w] for w in words if w in forces), None)
     if word is None or country is None:

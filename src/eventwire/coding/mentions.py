@@ -691,13 +691,27 @@ def sentence_mentions(
             reason = None  # "a man was shot dead in Colonia X" where gangs are a party to the violence
         if reason == "no armed party" and family == "battle":
             # groups that fight without arms of war are a riot or mob, not a battle
-            if participant_problem("crowd_group", head, sent, cues, False, lex) is None and cues.has("physical"):
+            if participant_problem("crowd_group", head, sent, cues, False, lex) is None and (cues.has("physical") or _groups_clashed(head)):
                 family, reason = "crowd_clash", None
         out.append(Mention(start, end, head.i, family, reason is None, reason))
     return out
 
 
 _UNARMED = frozenset({"crime", "no armed party"})
+_GROUP_NOUNS = frozenset({"group", "faction", "clan", "tribe", "community", "family"})
+_DEBATERS = frozenset({"lawmaker", "legislator", "senator", "mp", "deputy", "politician", "delegate", "scholar", "expert", "economist", "investor", "shareholder"})
+
+
+def _groups_clashed(head: Token) -> bool:
+    """"Two groups clashed over a land dispute", "rival clans fought": groups of people as the
+    ones who clashed are a fight between them, whether or not the sentence tells the blows."""
+    if head.pos_ != "VERB" or head.lemma_.lower() not in ("clash", "fight"):
+        return False
+    talkers = load_lexicon().cues["verbal_protester"] | _DEBATERS  # "groups of lawmakers clashed over the budget"
+    return any(
+        c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in _GROUP_NOUNS and not {t.lemma_.lower() for t in c.subtree} & talkers
+        for c in head.children
+    )
 
 
 def _crowd_doer(head: Token, lex: Lexicon) -> bool:

@@ -200,7 +200,7 @@ def _claims_own_deed(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" or (c.dep_ == "dobj" and c.lemma_.lower() in ("responsibility", "credit")) for c in verb.children)
 
 
-def _reporters(sent: SpacySpan) -> set[int]:
+def reporter_tokens(sent: SpacySpan) -> set[int]:
     """Token indexes of those who report rather than act ("police said", "officials reported")."""
     out: set[int] = set()
     for tok in sent:
@@ -221,7 +221,7 @@ def group_against(head: Token, sent: SpacySpan, mentions: Sequence[tuple[int, in
     """"Soldiers were killed during an operation against Taliban militants": when no doer is
     named, the one registered armed group the sentence names apart from the victims (and from
     whoever reports it) is the other side."""
-    reporters = _reporters(sent)
+    reporters = reporter_tokens(sent)
     _, patients = structural_roles(head)
     victims = {t.i for p in patients for t in p.subtree}
     groups = {
@@ -240,7 +240,7 @@ def choose_roles(
     with their token range in the Doc."""
     if not mentions:
         return None, None
-    reporters = _reporters(sent)
+    reporters = reporter_tokens(sent)
     usable = [(s, e, m) for s, e, m in mentions if not any(i in reporters for i in range(s, e))]
     agents, patients = structural_roles(head)
     a1 = next((m for t in agents if (m := _mention_at(t, usable)) is not None), None)

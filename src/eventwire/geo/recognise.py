@@ -111,10 +111,11 @@ def _span(annotated: AnnotatedArticle, article_id: str, f: _Found):  # type: ign
 
 def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found]:
     doc = bd.doc
-    ent_of: dict[int, SpacySpan] = {t.i: e for e in doc.ents for t in e}
+    ents = _joined_places(doc, gaz)
+    ent_of: dict[int, SpacySpan] = {t.i: e for e in ents for t in e}
     spans: list[tuple[int, int, tuple[int, int]]] = []  # token ranges and their capitalised run
     taken: set[int] = set()
-    for ent in doc.ents:  # whole entities the gazetteer knows win over pieces of them
+    for ent in ents:  # whole entities the gazetteer knows win over pieces of them
         if ent.label_ in _NON_PLACE_LABELS or ent.label_ in _NAME_LABELS:
             continue
         s, e = _trim(doc, ent.start, ent.end)
@@ -157,6 +158,27 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         start, end = _strip_chars(doc, span)
         if end > start:
             out.append(_Found(bd.offset + start, bd.offset + end, score))
+    return out
+
+
+def _joined_places(doc: Doc, gaz: Gazetteer) -> list[SpacySpan]:
+    """The entities, with place entities that touch joined where the gazetteer knows the whole:
+    the small model tags "Baja California" as "Baja" and "California"."""
+    ents = list(doc.ents)
+    out: list[SpacySpan] = []
+    i = 0
+    while i < len(ents):
+        j = i + 1
+        while j < len(ents) and ents[j].start == ents[j - 1].end and ents[j].label_ in _PLACE_LABELS and ents[i].label_ in _PLACE_LABELS:
+            j += 1
+        for k in range(j, i + 1, -1):  # the longest known join, else the entity alone
+            if _known(doc[ents[i].start : ents[k - 1].end].text, gaz):
+                out.append(SpacySpan(doc, ents[i].start, ents[k - 1].end, label=ents[i].label_))
+                i = k
+                break
+        else:
+            out.append(ents[i])
+            i += 1
     return out
 
 
