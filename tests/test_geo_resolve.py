@@ -295,3 +295,15 @@ def test_touching_place_entities_are_one_place_when_the_gazetteer_knows_the_whol
     assert "California" not in names and "Baja" not in names
     state = names.get("Baja California")
     assert state is not None and state.country == "MX" and state.admin1 == "Baja California"
+
+
+def test_a_word_of_a_longer_name_is_no_place_of_its_own(gaz: Gazetteer) -> None:
+    # "Wadi" ("valley") is a town in India; in "Wadi al-Sharif" it is a word of a name the gazetteer lacks
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Government and rebel fighters clashed in Wadi al-Sharif on Monday."
+    ann = _annotated(text)
+    doc = ann.docs[0].doc
+    start = [t.text for t in doc].index("Wadi")
+    doc.ents = [SpacySpan(doc, start, start + 4, label="GPE")]
+    assert all(m.place.country != "IN" for m in geoparse(ann, gaz))

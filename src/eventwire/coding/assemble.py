@@ -51,7 +51,7 @@ from .mentions import (
     sentence_cues,
     sentence_mentions,
 )
-from .roles import choose_roles, group_against, reporter_tokens, structural_roles
+from .roles import choose_roles, group_against, passive_patients, reporter_tokens, structural_roles
 from .taxonomy import EVENT_TYPE_OF, PLOVER_OF
 
 # An event dated this long before its article is background history, not news.
@@ -565,7 +565,12 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     sent_places = [p for p in places if _inside(p.span, sspan) and not (dateline and dateline[0] <= p.span.start < dateline[1])]
     actor_mentions = [(s, e, m) for s, e, m in in_sent if _is_actor(m, sent_places, article.text)]
     a1, a2 = choose_roles(head, sent, actor_mentions)
-    sub_event_type = _sub_event_type(mention, accepted, cls, head, sent, a1, lex)
+    if a1 is None and actor_mentions:
+        a1 = _doer_from_other_mentions(accepted, mention, sent, actor_mentions, a2)
+    armed_idx = frozenset(  # registered armed groups and state forces (not an organisation the registry lacks)
+        i for s, e, m in actor_mentions if m.actor.inter in (1, 2, 3, 4) and m.actor.known and not m.actor.name.startswith("Government of") for i in range(s, e)
+    )
+    sub_event_type = _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx)
     event_type = EVENT_TYPE_OF[sub_event_type]
     a1, a2 = _typed_roles(event_type, sub_event_type, a1, a2, res, article.published, country, sspan, sent)
     if a2 is None and event_type in ("Battles", "Explosions/Remote violence", "Riots"):
@@ -645,6 +650,20 @@ _PARTICIPANT_REASONS = frozenset(
 )
 
 
+def _doer_from_other_mentions(accepted, lead, sent, actor_mentions, a2):  # type: ignore[no-untyped-def]
+    """The doer another verb of the same sentence names when the lead mention names none:
+    "Ukrainian forces fired IFVs and grenade launchers at the positions of ...": the lead is
+    the weapon, the verb says who used it."""
+    for m in accepted:
+        if m is lead or sent.doc[m.head].pos_ not in ("VERB", "AUX"):
+            continue
+        agents, _ = structural_roles(sent.doc[m.head])
+        other, _ = choose_roles(sent.doc[m.head], sent, actor_mentions)
+        if agents and other is not None and (a2 is None or other.actor.name != a2.actor.name):
+            return other
+    return None
+
+
 def _family_allows(lex, family: str, sub_event_type: str | None) -> bool:  # type: ignore[no-untyped-def]
     """Whether a sub-event type is of the same event type as one a family leads to."""
     if sub_event_type is None:
@@ -681,7 +700,7 @@ _CROWD_VIOLENCE = frozenset({"battle", "attack", "looting", "riot", "mob"})
 _MOB_WORDS = frozenset({"mob", "lynch", "lynching", "vigilante"})
 
 
-def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type: ignore[no-untyped-def]
+def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=frozenset()) -> str:  # type: ignore[no-untyped-def]
     """The sub-event type of the lead mention, read from the structure where the codebook
     decides by who did what (territory by who gained it; an attack on armed men is a clash;
     a protest by what the state did to it, or a riot when the crowd was violent)."""
@@ -694,7 +713,7 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex) -> str:  # type
         return "Armed clash"  # mortars and small arms at each other's positions: a battle
     if family in ("shelling", "grenade", "blast", "attack") and found.get("mutual_fire"):
         return "Armed clash"  # ACLED: both sides fired ("exchanged artillery fire", "soldiers shot back")
-    if family == "attack" and _hits_armed(head, sent, lex):
+    if family == "attack" and _hits_armed(head, sent, lex, armed_idx):
         return "Armed clash"  # ACLED: an attack on soldiers, police or their posts is a battle
     kind = intervention_kind(sent) if family == "protest" else None
     if kind is not None and _crowd_violence(head, accepted, sent, lex, kind):
@@ -785,13 +804,22 @@ def _crowd_violence(head, accepted, sent, lex, kind: str) -> bool:  # type: igno
     return "protester_violence" in sentence_cues(sent, lex, skip=grievance)
 
 
-def _hits_armed(head, sent, lex) -> bool:  # type: ignore[no-untyped-def]
-    """The attack's patients are armed men or their positions (soldiers, police, a checkpoint)."""
+def _hits_armed(head, sent, lex, armed_idx=frozenset()) -> bool:  # type: ignore[no-untyped-def]
+    """The attack's patients are armed men or their positions (soldiers, police, a checkpoint),
+    or a state force or armed group the actor finder named ("the Taliban district head")."""
     if _not_serving(head, sent):
         return False
     _, patients = structural_roles(head)
+    if any(t.i in armed_idx for p in patients for t in _phrase(p)):
+        return True
     tokens = [t for p in patients for t in p.subtree] or [t for t in sent if t.i > head.i]
     return is_conflict_victim(tokens, lex)
+
+
+def _phrase(tok):  # type: ignore[no-untyped-def]
+    """The noun phrase a token heads, without its clauses ("the head of intelligence", not "who
+    had defected from the army")."""
+    return [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i for a in t.ancestors if a in tok.subtree)]
 
 
 def _not_serving(head, sent) -> bool:  # type: ignore[no-untyped-def]
@@ -892,6 +920,7 @@ def _forces_hit(head, res, on, country, sspan, a1):  # type: ignore[no-untyped-d
     """The state forces an attack hit when the text names them only by their men or posts ("an
     army patrol", "a military base", "four soldiers"): ACLED's actor 2."""
     _, patients = structural_roles(head)
+    patients = patients or passive_patients(head)  # "1 policeman was killed by a Taliban-planted landmine"
     reporters = reporter_tokens(head.sent)  # "..., a police officer said": who tells it was not hit
     words = [t.lemma_.lower() for p in patients for t in p.subtree] or [t.lemma_.lower() for t in head.sent if t.i > head.i and t.i not in reporters]
     forces = load_lexicon().forces_by_men

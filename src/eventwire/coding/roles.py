@@ -28,6 +28,8 @@ _LIGHT_VERBS = frozenset(
     "launch carry conduct stage hold mount wage lead organise organize begin start continue unleash "
     "fire commit perpetrate claim join attend".split()
 )
+# Verbs whose subject uses the weapon their object names ("militants threw a grenade").
+_WEAPON_VERBS = frozenset("use throw hurl lob plant detonate drop fire launch".split())
 _SPEECH = frozenset("say tell report claim announce confirm accuse state add allege deny".split())
 
 
@@ -156,8 +158,9 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
             elif c.lower_ == "of" and pobjs:
                 patients.extend(pobjs)  # "the killing of two soldiers"
     agents.extend(_maker(noun))  # "shells fired by LNA forces", "a bomb planted by the Taliban"
+    noun = _phrase_of(noun)
     head = noun.head
-    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS | {"be"}:
+    if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in _LIGHT_VERBS | _WEAPON_VERBS | {"be"}:
         subj = _subject(head)
         if subj is not None:
             agents.append(subj)
@@ -171,6 +174,17 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
                 agents.append(subj)
             patients.extend(_objects(clause))
     return agents, patients
+
+
+def _phrase_of(noun: Token) -> Token:
+    """The noun phrase a trigger noun stands in for in the clause: the noun it modifies
+    ("grenade" of "grenade launchers") and the first of its conjuncts ("fired IFVs and grenade
+    launchers")."""
+    while noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i > noun.i:
+        noun = noun.head
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
 
 
 def _maker(subj: Token) -> list[Token]:
@@ -190,6 +204,17 @@ def structural_roles(head: Token) -> tuple[list[Token], list[Token]]:
         return agents, patients
     agents, patients = _noun_roles(head)
     return [c for a in agents for c in _conjuncts(a)], [c for p in patients for c in _conjuncts(p)]
+
+
+def passive_patients(head: Token) -> list[Token]:
+    """The subject of the passive verb an event noun hangs from ("two policemen were killed by
+    a roadside mine"), who was acted on; empty for a verb trigger or an active clause."""
+    if head.pos_ != "NOUN":
+        return []
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubjpass" and head not in c.subtree]
 
 
 def _claims_own_deed(verb: Token) -> bool:
@@ -245,6 +270,9 @@ def choose_roles(
     agents, patients = structural_roles(head)
     a1 = next((m for t in agents if (m := _mention_at(t, usable)) is not None), None)
     a2 = next((m for t in patients if (m := _mention_at(t, usable)) is not None and m is not a1), None)
+    if a1 is None and a2 is None:
+        # "two policemen were killed by a roadside mine": the passive's subject was hit
+        a2 = next((m for t in passive_patients(head) if (m := _mention_at(t, usable)) is not None), None)
     if a1 is None and a2 is None:
         # no structural link: the nearest non-reporting actor before the trigger acts
         before = [m for s, e, m in usable if e <= head.i]

@@ -204,6 +204,8 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
             return SCORE_IN_NAME if len(span) > 1 or _strong(text, gaz) else None
         return SCORE_METONYM if score >= SCORE_METONYM and _is_metonym(span) else score
     if ent is not None and ent.label_ in _PLACE_LABELS:
+        if _piece_of_name(span, ent) and not _strong(text, gaz, 100_000):
+            return None  # "Wadi" of "Wadi al-Rabi": a word of a longer name the gazetteer lacks
         score = SCORE_NER_PLACE
     else:
         # Without NER's word that this is a place, ask more of the name: the place's own name
@@ -223,6 +225,19 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
         else:
             score = SCORE_GAZETTEER
     return SCORE_METONYM if _is_metonym(span) else score
+
+
+def _piece_of_name(span: SpacySpan, ent: SpacySpan) -> bool:
+    """The span is a part of the entity's one longer name joined by an article or particle of
+    the name ("Wadi" of "Wadi al-Rabi", "Rabi" of "Bir ar-Rabi", "Jose" of "San Jose del Monte");
+    not "Hims province" or "Tripoli, Lebanon"."""
+    doc = span.doc
+    start, end = _trim(doc, ent.start, ent.end)
+    after = doc[span.end] if span.end < end else None
+    before = doc[span.start - 1] if span.start > start else None
+    if after is not None and after.lower_ in _CONNECTORS and after.lower_ not in ("-", "of", "on", "upon", "the"):
+        return True
+    return before is not None and before.lower_ in _CONNECTORS and before.lower_ not in ("-", "of", "on", "upon", "the")
 
 
 def _place_context(span: SpacySpan) -> str | None:
