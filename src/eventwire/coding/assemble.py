@@ -575,8 +575,14 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     a1, a2 = _typed_roles(event_type, sub_event_type, a1, a2, res, article.published, country, sspan, sent)
     if a2 is None and event_type in ("Battles", "Explosions/Remote violence", "Riots"):
         a2 = _forces_hit(head, res, article.published, country or (a1.actor.country if a1 else None), sspan, a1)
-    if a2 is None and sub_event_type == "Mob violence" and country and _people_hit(head, lex):
-        # ACLED: the people a mob beat are civilians
+    if a2 is None and country and sub_event_type == "Mob violence" and mention.family == "crowd_clash":
+        # ACLED: groups of people who fought one another are rioters on both sides
+        rioters = res.actors.resolve(_RIOTERS, article.published, country)
+        a2 = ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), rioters) if rioters else None
+    if a2 is None and country and (
+        sub_event_type == "Mob violence" and _people_hit(head, lex) or event_type == "Explosions/Remote violence" and _people_hit(head, lex, named=False)
+    ):
+        # ACLED: the people a mob beat (and their homes and shops), or the people a blast wounded, are civilians
         civilians = res.actors.resolve("civilians", article.published, country)
         a2 = ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), civilians) if civilians else None
     if a1 is None and event_type == "Battles" and a2 is not None and a2.actor.inter == 1 and country:
@@ -835,11 +841,17 @@ _NOT_SERVING = frozenset({"civilian", "former", "retired", "ex"})
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "victim", "thief", "robber", "burglar", "suspect"})
 
 
-def _people_hit(head, lex) -> bool:  # type: ignore[no-untyped-def]
-    """The act's patients are people ("beat up a driver", "lynched two men")."""
+def _people_hit(head, lex, named: bool = True) -> bool:  # type: ignore[no-untyped-def]
+    """The act's patients are people ("beat up a driver", "lynched two men", "a landmine
+    explosion injured a villager"); with `named`, also a named person or people's property
+    ("vandalized a mosque")."""
     _, patients = structural_roles(head)
-    people = lex.individual_agents | lex.cues["crowd"] | _PERSON_PRONOUNS
-    return any(p.lemma_.lower() in people or p.lower_ in people or p.ent_type_ == "PERSON" for p in patients)
+    patients = patients or passive_patients(head)
+    people = lex.individual_agents | lex.cues["crowd"] | _PERSON_PRONOUNS | (_CIVILIAN_PROPERTY if named else frozenset())
+    return any(p.lemma_.lower() in people or p.lower_ in people or (named and p.ent_type_ == "PERSON") for p in patients)
+
+
+_CIVILIAN_PROPERTY = frozenset("house home shop store mosque church temple school vehicle car bus market".split())
 
 
 def _air_doer(head, lex) -> bool:  # type: ignore[no-untyped-def]

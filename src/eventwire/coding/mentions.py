@@ -744,7 +744,7 @@ def intervention_kind(sent: SpacySpan) -> str:
     if forces and (lemmas & {"kill", "dead", "die"} or "live ammunition" in text or "opened fire" in text or "open fire" in text):
         return "Excessive force against protesters"
     if "tear gas" in text or "water cannon" in text or "rubber bullet" in text or lemmas & {"disperse", "teargas", "baton"} or (
-        forces and lemmas & {"arrest", "detain"}
+        forces and lemmas & {"arrest", "detain", "intervene", "evict"}
     ):
         return "Protest with intervention"
     return "Peaceful protest"
