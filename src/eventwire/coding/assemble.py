@@ -40,6 +40,7 @@ from ..records import (
 )
 from ..resources import Resources
 from .classify import Classification, territory_hit
+from .fronts import front_at
 from .mentions import (
     armed_cues,
     article_is_armed,
@@ -585,6 +586,12 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
         # ACLED: the people a mob beat (and their homes and shops), or the people a blast wounded, are civilians
         civilians = res.actors.resolve("civilians", article.published, country)
         a2 = ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), civilians) if civilians else None
+    all_places = [p for p in places if not (dateline and dateline[0] <= p.span.start < dateline[1])]
+    loc = _location(_attached_places(sent_places, article.text, bd, head), all_places, article.text)
+    chained = _chained_place(sspan, article.text, dateline, country, res)
+    if chained is not None:
+        loc = chained
+    a1, a2 = _front_line_sides(event_type, a1, a2, loc[0] if loc else None, date or article.published, res, sspan)
     if a1 is None and event_type == "Battles" and a2 is not None and a2.actor.inter == 1 and country:
         # ACLED: the unnamed attackers of soldiers or police are an unidentified armed group,
         # unless the sentence names the one group they were fighting
@@ -596,11 +603,6 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
         if m is not None and m.span.end > m.span.start:
             evidence.append(Evidence(name, m.span))
 
-    all_places = [p for p in places if not (dateline and dateline[0] <= p.span.start < dateline[1])]
-    loc = _location(_attached_places(sent_places, article.text, bd, head), all_places, article.text)
-    chained = _chained_place(sspan, article.text, dateline, country, res)
-    if chained is not None:
-        loc = chained
     place, geo_precision = loc if loc else (None, None)
     if place is not None:
         evidence.append(Evidence("location", place.span))
@@ -654,6 +656,38 @@ _PARTICIPANT_REASONS = frozenset(
     {"no armed party", "no crowd", "no place taken", "no group", "no harm", "no air context", "no blast context",
      "no weapons context", "no demand context", "no base context"}
 )
+
+
+def _front_line_sides(event_type, a1, a2, place, on, res, sspan):  # type: ignore[no-untyped-def]
+    """On a two-sided front line (coding/fronts.py), fighting whose sides the report does not
+    name is between the two belligerents, and the opponent of the one side it names is the
+    other, also where the report calls that opponent only "fighters" or "gunmen"; shelling with
+    no side named stays unattributed (who fired is not told)."""
+    if event_type not in ("Battles", "Explosions/Remote violence") or place is None:
+        return a1, a2
+    unidentified = [m is not None and m.actor.name.startswith("Unidentified Armed Group") for m in (a1, a2)]
+    if a1 is not None and a2 is not None and not any(unidentified):
+        return a1, a2
+    front = front_at(place.place.country, place.place.admin1, on)
+    if front is None:
+        return a1, a2
+    sides = [res.actors.resolve(text, on, front.country) for text in front.sides]
+    if sides[0] is None or sides[1] is None:
+        return a1, a2
+
+    def unnamed(actor):  # type: ignore[no-untyped-def]
+        return ActorMention(Span(sspan.article_id, sspan.start, sspan.start, ""), actor)
+
+    if a1 is None and a2 is None:
+        return (unnamed(sides[0]), unnamed(sides[1])) if event_type == "Battles" else (None, None)
+    if all(unidentified):
+        return a1, a2
+    named = a2 if a1 is None or unidentified[0] else a1
+    names = [side.name for side in sides]
+    if named.actor.name not in names:
+        return a1, a2  # a third party: not the front's own fighting
+    other = unnamed(sides[1 - names.index(named.actor.name)])
+    return (named, other) if named is a1 else (other, named)
 
 
 def _doer_from_other_mentions(accepted, lead, sent, actor_mentions, a2):  # type: ignore[no-untyped-def]
