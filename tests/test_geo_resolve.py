@@ -307,3 +307,30 @@ def test_a_word_of_a_longer_name_is_no_place_of_its_own(gaz: Gazetteer) -> None:
     start = [t.text for t in doc].index("Wadi")
     doc.ents = [SpacySpan(doc, start, start + 4, label="GPE")]
     assert all(m.place.country != "IN" for m in geoparse(ann, gaz))
+
+
+def test_a_region_is_not_shadowed_by_a_hamlet_in_a_namesake_district(gaz: Gazetteer) -> None:
+    # a village called Guerrero lies in a municipality called Guerrero in another state
+    text = "Taxi drivers blocked the coastal road from Acapulco to Zihuatanejo, Guerrero, on Wednesday."
+    found = {m.span.text: m.place for m in geoparse(_annotated(text), gaz)}
+    state = found.get("Guerrero")
+    assert state is not None and state.country == "MX" and state.admin1 == "Guerrero" and state.population > 1_000_000
+
+
+def test_names_with_an_article_after_the_particle_are_read_whole(gaz: Gazetteer) -> None:
+    text = "Gunmen killed two men outside a bakery in Leon de los Aldama, Guanajuato, on Sunday."
+    names = {m.span.text: m.place for m in geoparse(_annotated(text), gaz)}
+    leon = names.get("Leon de los Aldama")
+    assert leon is not None and leon.country == "MX" and leon.admin1 == "Guanajuato"
+
+
+def test_a_region_named_by_a_common_word_is_no_piece_of_a_longer_name(gaz: Gazetteer) -> None:
+    # "Lac" is a region of Chad; in "Les Berges du Lac" (a district of Tunis) it is the word "lake"
+    from spacy.tokens import Span as SpacySpan
+
+    text = "Cyclists rallied in Les Berges du Lac on Sunday to demand safer roads in Tunis."
+    ann = _annotated(text)
+    doc = ann.docs[0].doc
+    start = [t.text for t in doc].index("Les")
+    doc.ents = [SpacySpan(doc, start, start + 4, label="GPE")]
+    assert all(m.place.country != "TD" for m in geoparse(ann, gaz))

@@ -47,12 +47,13 @@ _ADMIN_WORDS = frozenset(
     "province governorate oblast region district state county department prefecture wilaya muhafazah raion "
     "area countryside neighbourhood neighborhood".split()  # noqa: SIM905
 )
+_ARTICLES = frozenset({"los", "las", "la", "el", "le", "les", "al"})  # after a connector: "de los", "de la", "du le"
 _NEVER_FIRST = frozenset({"the", "of", "on", "upon", "-"})  # connectors that never begin a place name
 _CURRENCY_WORDS = frozenset("dollar dollars pound pounds rupee rupees dinar dinars lira euro euros yuan peso pesos".split())  # noqa: SIM905
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
 _NON_PLACE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-_CONNECTORS = frozenset("al el ad ar as ash az ez es de del la le of bin ibn abu - upon on the".split())  # noqa: SIM905
+_CONNECTORS = frozenset("al el ad ar as ash az ez es de del du des da do dos das di la le of bin ibn abu - upon on the".split())  # noqa: SIM905
 _SPEECH_VERBS = frozenset(
     "say announce claim warn deny accuse insist demand urge condemn threaten state tell respond reply vow confirm add".split()  # noqa: SIM905
 )
@@ -204,7 +205,7 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
             return SCORE_IN_NAME if len(span) > 1 or _strong(text, gaz) else None
         return SCORE_METONYM if score >= SCORE_METONYM and _is_metonym(span) else score
     if ent is not None and ent.label_ in _PLACE_LABELS:
-        if _piece_of_name(span, ent) and not _strong(text, gaz, 100_000):
+        if _piece_of_name(span, ent) and not _country_or_metropolis(text, gaz):
             return None  # "Wadi" of "Wadi al-Rabi": a word of a longer name the gazetteer lacks
         score = SCORE_NER_PLACE
     else:
@@ -333,6 +334,13 @@ def _strong(name: str, gaz: Gazetteer, min_population: int = 100_000) -> bool:
     )
 
 
+def _country_or_metropolis(name: str, gaz: Gazetteer) -> bool:
+    """Whether the name is a country's or a city of a million's own name: the only places a word
+    of a longer unknown name ("Lac" of "Les Berges du Lac") may still stand for."""
+    key = plain(_clean(name))
+    return any(p.feature == "country" or (p.population >= 1_000_000 and plain(p.name) == key) for p in gaz.exact(name))
+
+
 def _known(name: str, gaz: Gazetteer) -> bool:
     name = _clean(name)
     if len(name) < 2 or name.lower() in _COMMON_WORDS:
@@ -373,6 +381,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
                 and doc[j].whitespace_ != "\n"
             ):
                 j += 1
+            elif doc[j].lower_ in _CONNECTORS and j + 2 < n and doc[j + 1].lower_ in _ARTICLES and _capitalised(doc[j + 2]):
+                j += 2  # "Leon de los Aldama", "Santa Maria de las Lomas"
             elif doc[j].text == "-" and j + 2 < n and doc[j + 1].lower_ in _CONNECTORS and _capitalised(doc[j + 2]):
                 j += 2
             elif doc[j].text == "-" and j + 1 < n and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and _capitalised(doc[j + 1]):

@@ -232,8 +232,9 @@ def _prefer_city_over_its_region(cands: list[_Cand], key: str) -> None:
         if c.place.feature != "city":
             continue
         for r in regions:
-            if r.place.country != c.place.country or r.place.name not in (c.place.admin1, c.place.admin2):
-                continue
+            inside = c.place.admin1 == r.place.name if r.place.feature == "admin1" else (c.place.admin2 == r.place.name and c.place.admin1 == r.place.admin1)
+            if r.place.country != c.place.country or not inside:
+                continue  # a town in another region's namesake district is not that region's city
             # "New York City" for "New York", but not "Montana City" (pop. 3k) for "Montana"; a
             # city known by the name only as an alternate ("Hims" for Homs) must be a big
             # part of the region named after it, like "<name> City".
