@@ -320,7 +320,15 @@ def _anchored(event: Event, sentence: Span) -> bool:
             return True
         if e.field == "location" and sentence.start <= e.span.start < sentence.end:
             return True
-    return False
+    # a demonstration's size is what a report of it tells ("hundreds of supporters had gathered")
+    return event.event_type == "Protests" and bool(_COUNTED_CROWD.search(sentence.text))
+
+
+_COUNTED_CROWD = re.compile(
+    r"\b(?:hundreds|thousands|dozens|scores|tens of thousands|\d[\d,]*)\s+(?:of\s+)?(?:\w+\s+)?"
+    r"(?:people|supporters|protesters|protestors|demonstrators|residents|workers|students|villagers|women|farmers|traders|activists)\b",
+    re.IGNORECASE,
+)
 
 
 def _join_frames(candidates: list[Event], anchored: set[str] | None = None, told_toll: frozenset[str] | set[str] = frozenset()) -> tuple[list[Event], int]:

@@ -594,7 +594,11 @@ def _verbal_protest(head: Token, lex: Lexicon) -> bool:
     """"The ministry protested the decision": a statement, not a demonstration. People who
     protested somewhere ("in Chisinau", "outside the ministry") or in numbers ("several owners
     of bus companies") gathered."""
-    if head.pos_ != "VERB" or _protested_somewhere(head):
+    if head.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _OBJECTION_OBJECTS for c in head.children) and not _gathered_at(head):
+        return True  # "residents had protested the owner's plans": an objection, not a demonstration
+    if _protested_somewhere(head):
         return False
     for child in head.children:
         if child.dep_ in _SUBJECTS:
@@ -611,11 +615,25 @@ _GATHERING_PREPS = frozenset({"in", "outside", "at", "near", "through", "along",
 _QUANTIFIERS = frozenset({"several", "dozens", "hundreds", "thousands", "scores", "many", "some"})
 
 
+# What people object to rather than march against when they "protest" it without gathering.
+_OBJECTION_OBJECTS = frozenset(
+    "plan proposal decision project policy rule ruling law bill measure move order idea development construction "
+    "closure change cut increase tax fee scheme zoning permit application".split()
+)
+
+
+def _gathered_at(head: Token) -> bool:
+    """The verb says where people gathered ("in Chisinau", "outside the ministry")."""
+    return any(
+        child.dep_ == "prep" and child.lower_ in _GATHERING_PREPS and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children)
+        for child in head.children
+    )
+
+
 def _protested_somewhere(head: Token) -> bool:
+    if _gathered_at(head):
+        return True
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _GATHERING_PREPS:
-            if any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children):
-                return True
         if child.dep_ in _SUBJECTS and child.tag_ in ("NNS", "NNPS"):
             if any(t.lower_ in _QUANTIFIERS or t.like_num for t in child.lefts):
                 return True
@@ -689,6 +707,12 @@ def sentence_mentions(
             family, reason = "mob", None  # "locals beat up a suspected thief": a mob, not a gang
         elif reason in _UNARMED and gang_violence and family in ("attack", "gunbattle", "looting"):
             reason = None  # "a man was shot dead in Colonia X" where gangs are a party to the violence
+        if (
+            reason == "no armed party" and family == "battle" and article_armed and head.pos_ == "NOUN" and head.tag_ == "NN"
+            and not cues.has("crime") and not cues.has("crowd_group")
+            and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)  # "the clash": one told already
+        ):
+            reason = None  # "heavy fighting in the region killed a dozen" in a report of a war: the fighting is the war's
         if reason == "no armed party" and family == "battle":
             # groups that fight without arms of war are a riot or mob, not a battle
             if participant_problem("crowd_group", head, sent, cues, False, lex) is None and (cues.has("physical") or _groups_clashed(head)):
