@@ -208,6 +208,8 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
         return "compound word"  # "tug-of-war", "war-weary", "strike-hit": a word of its own
     if head.dep_ == "compound" and head.head.i >= end and head.head.lemma_.lower() not in lex.modifiable_nouns:
         return "modifier"  # "bomb squad", "protest movement", "attack helicopter"
+    if head.dep_ == "amod" and head.tag_ in ("JJ", "VBG") and trig.family != "protest" and head.head.lemma_.lower() not in lex.modifiable_nouns:
+        return "modifier"  # "striking footage", "an attacking midfielder" (but "striking workers" are on strike)
     if trig.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in head.children):
         return "transitive"  # "demonstrated the recipe", "demonstrated that ..."
     idioms = lex.idiom_objects.get(" ".join(trig.words))
@@ -420,10 +422,10 @@ def armed_cues(sent: SpacySpan, lex: Lexicon | None = None) -> dict[str, frozens
 
 
 def article_is_armed(cues_per_sentence: list[dict[str, frozenset[str]]]) -> bool:
-    """An article carries conflict context when its sentences name strong armed cues more than
-    once (one "military veteran" in a local story is not a war)."""
+    """An article carries conflict context when its sentences name two different strong armed
+    cues (one "military veteran" in a local story is not a war, nor is one grenade told twice)."""
     strong = [c.get("armed_strong", frozenset()) for c in cues_per_sentence]
-    return sum(1 for s in strong if s) >= 2 or any(len(s) >= 2 for s in strong)
+    return len(frozenset().union(*strong)) >= 2
 
 
 def participant_problem(
@@ -705,7 +707,7 @@ def sentence_mentions(
         family = trig.family
         if reason in _UNARMED and family == "attack" and _crowd_doer(head, lex):
             family, reason = "mob", None  # "locals beat up a suspected thief": a mob, not a gang
-        elif reason in _UNARMED and gang_violence and family in ("attack", "gunbattle", "looting"):
+        elif reason in _UNARMED and gang_violence and family in ("attack", "gunbattle", "looting", "grenade"):
             reason = None  # "a man was shot dead in Colonia X" where gangs are a party to the violence
         if (
             reason == "no armed party" and family == "battle" and article_armed and head.pos_ == "NOUN" and head.tag_ == "NN"
