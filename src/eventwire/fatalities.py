@@ -43,25 +43,30 @@ _PATTERNS = [
     re.compile(rf"(?P<q>{QUALIFIER}\s+)?(?P<n>{NUMBER})\s+(?:deaths?|fatalities|fatality|dead\b|bodies)", re.IGNORECASE),
     # one named victim: "The victim died.", "the officer was killed", "a soldier died of his wounds"
     re.compile(
-        r"\b(?P<n>the|a|an|one)\s+(?:\w+\s+){0,2}?(?:victim|man|woman|officer|soldier|guard|policeman|policewoman|person|"
+        r"\b(?P<n>the|a|an|one|1)\s+(?:\w+\s+){0,2}?(?:victim|man|woman|officer|soldier|guard|policeman|policewoman|person|"
         r"civilian|child|boy|girl|driver|journalist|student|farmer|fighter|commander|militant|trader|teacher|worker|"
         r"resident|villager|protester|demonstrator|leader|official|member|passenger)\s+(?:later\s+)?"
         r"(?:died|was\s+killed|was\s+shot\s+dead|succumbed|was\s+found\s+dead|was\s+murdered)\b",
         re.IGNORECASE,
     ),
 ]
+# A body found: one dead ("the body of a man was found", "a man's body was discovered").
+_BODY_FOUND = re.compile(
+    r"\b(?P<n>a|an|the)\s+(?:\w+(?:'s|\u2019s)\s+)?(?:dead\s+)?body(?:\s+of\s+(?:an?|one)\s+[\w-]+)?\s+(?:was\s+|had\s+been\s+)?(?:found|discovered|recovered|dumped)\b",
+    re.IGNORECASE,
+)
 # Killed and injured told together with no number of the dead: only a vague count says how many
 # were killed (ACLED's unknown plural); a figure for both together is no count of the dead.
 _VAGUE_COUNT = r"several|many|dozens|scores|hundreds|an?\s+(?:unknown|unspecified|undisclosed|unconfirmed|large)\s+number|a\s+number|unknown\s+numbers?"
 _KILLED_AND_INJURED = re.compile(
-    rf"\b(?:killing|killed)\s*(?:and|/)\s*(?:injuring|injured|wounding|wounded)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{_VAGUE_COUNT})\b",
+    rf"\b(?:killing|killed)\s*(?:and|/|or)\s*(?:injuring|injured|wounding|wounded)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{_VAGUE_COUNT}|{NUMBER})(?!\w)",
     re.IGNORECASE,
 )
 # Deaths told with no number at all ("incurring fatalities among Houthi forces"): unknown plural.
 _UNCOUNTED = re.compile(r"\b(?:incurr\w*|caus\w*|inflict\w*|result\w*\s+in|with|leaving)\s+(?:heavy\s+)?(?P<n>fatalities)\b", re.IGNORECASE)
 # A word every pattern above needs: sentences without one (most of them) skip the patterns.
 _ANY_DEATH_WORD = re.compile(
-    r"kill|dead|died|slain|massacr|execut|murder|lives|perish|behead|leaving|left|gunn|slaughter|hacked|toll|fatalit|death|bodies|succumb",
+    r"kill|dead|died|slain|massacr|execut|murder|lives|perish|behead|leaving|left|gunn|slaughter|hacked|toll|fatalit|death|bod(?:y|ies)|succumb",
     re.IGNORECASE,
 )
 # Markers of tolls that span a war or a period rather than one event.
@@ -116,7 +121,7 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
     if not _ANY_DEATH_WORD.search(text) or is_cumulative(text):
         return None
     found: list[Fatalities] = []
-    for pattern in _PATTERNS:
+    for pattern in (*_PATTERNS, _BODY_FOUND):
         for m in pattern.finditer(text):
             if _NOT_DEATH.search(m.group(0)) or _NEGATED.search(text[: m.start()]):
                 continue
@@ -131,7 +136,8 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
         for m in pattern.finditer(text):
             if _NEGATED.search(text[: m.start()]):
                 continue
-            count = parse_number(m.group("n")) if pattern is _KILLED_AND_INJURED else _UNKNOWN_PLURAL
+            # how many of those killed and injured together died is unknown: ACLED's unknown plural
+            count = _UNKNOWN_PLURAL
             q = m.groupdict().get("q")
             span = Span(sentence.article_id, sentence.start + m.start("n"), sentence.start + m.end("n"), m.group("n"))
             found.append(Fatalities(count or _UNKNOWN_PLURAL, " ".join(q.split()).lower() if q else None, span))
