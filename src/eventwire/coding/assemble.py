@@ -867,7 +867,11 @@ def _hits_armed(head, sent, lex, armed_idx=frozenset()) -> bool:  # type: ignore
 def _phrase(tok):  # type: ignore[no-untyped-def]
     """The noun phrase a token heads, without its clauses ("the head of intelligence", not "who
     had defected from the army")."""
-    return [t for t in tok.subtree if not any(a.dep_ in ("relcl", "acl", "advcl") and a.i != tok.i for a in t.ancestors if a in tok.subtree)]
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in ("relcl", "acl", "advcl"):
+            out.extend(_phrase(child))
+    return out
 
 
 def _not_serving(head, sent) -> bool:  # type: ignore[no-untyped-def]

@@ -9,8 +9,9 @@ A sentence is only a candidate event when it holds a *mention*: a trigger from t
 * asserted as having happened: not negated, not under a modal or a future, not the complement of
   plan / threaten / fear / call for, not in a question or a condition;
 * given the participants its family needs: violence needs an armed party (a conflict actor or a
-  weapon of war in the sentence, or a weak cue such as "gunmen" or "police" in an article that
-  also has a strong one) and no sign of ordinary crime, accidents or sport; a protest needs a crowd
+  weapon of war in the sentence, a weak cue such as "gunmen" or "police" in an article that
+  also has a strong one, or police named by their nation) and no sign of ordinary crime,
+  accidents or sport; in a war report a bare "fighting" needs no armed word of its own; a protest needs a crowd
   and is never a government's verbal protest; an arrest needs a political target.
 
 Each check is a small pure function over the spaCy parse, so a rejected mention says why
