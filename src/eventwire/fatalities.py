@@ -218,6 +218,9 @@ def _count(noun):  # type: ignore[no-untyped-def]
         det = next((c for c in noun.children if c.dep_ == "det"), None)
         if det is not None and det.lower_ in _ONE:
             return 1, doc[det.i : noun.i + 1]
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None and noun.tag_ == "NN":
+            return 1, doc[poss.i : noun.i + 1]  # "her daughter", "the officer's brother"
         if noun.pos_ == "PROPN" and noun.ent_type_ == "PERSON":
             return 1, doc[noun.i : noun.i + 1]  # a named victim
     return 0, None

@@ -452,10 +452,11 @@ def _fatalities_from_frame(candidates: list[Event], starts: list[Span], coded: s
             for j in range(own + 1, min(len(starts), own + 1 + _FATALITY_LOOKAHEAD)):
                 if j in coded:
                     break
-                found = find_fatalities(starts[j])
-                if found is None and sentences is not None:
+                if sentences is not None:
                     bd, sent = sentences[j]
-                    found = parse_fatalities(sent, lambda t, bd=bd: bd.token_span(starts[j].article_id, t))
+                    found = _fatalities(starts[j], sent, lambda t, bd=bd: bd.token_span(starts[j].article_id, t))
+                else:
+                    found = find_fatalities(starts[j])
                 if found is not None:
                     break
         if found is None:
@@ -615,7 +616,7 @@ def _candidate(ann, bd: BlockDoc, sent: SpacySpan, sspan: Span, cls, accepted, i
     if place is not None:
         evidence.append(Evidence("location", place.span))
 
-    fatal = find_fatalities(sspan) or parse_fatalities(sent, lambda t: bd.token_span(article.id, t))
+    fatal = _fatalities(sspan, sent, lambda t: bd.token_span(article.id, t))
     if fatal is not None:
         evidence.append(Evidence("fatalities", fatal.span))
 
@@ -664,6 +665,19 @@ _PARTICIPANT_REASONS = frozenset(
     {"no armed party", "no crowd", "no place taken", "no group", "no harm", "no air context", "no blast context",
      "no weapons context", "no demand context", "no base context"}
 )
+
+
+def _fatalities(sspan: Span, sent, to_span):  # type: ignore[no-untyped-def]
+    """The sentence's toll: its figure, else the parse's count of the dead; where the figure is
+    one victim told alone ("the officer ... died") the parse may count more of them ("the
+    officer and her daughter died", "a woman died and the man died from his wounds")."""
+    told = find_fatalities(sspan)
+    if told is not None and told.count > 1:
+        return told
+    counted = parse_fatalities(sent, to_span)
+    if told is None or (counted is not None and counted.count > told.count):
+        return counted
+    return told
 
 
 def _front_line_sides(event_type, a1, a2, place, on, res, sspan):  # type: ignore[no-untyped-def]
