@@ -281,16 +281,21 @@ def test_a_name_that_begins_with_an_article_is_recognised_whole(gaz: Gazetteer) 
     assert [(m.span.text, m.place.country) for m in mentions if m.score >= 0.5] == [("Al Bab", "SY")]
 
 
-def test_touching_place_entities_are_one_place_when_the_gazetteer_knows_the_whole(gaz: Gazetteer) -> None:
-    # the small model sometimes tags "Baja California" as two entities, "Baja" and "California"
+def _tagged(text: str, *places: tuple[str, int]) -> AnnotatedArticle:
+    """The annotated article with its entities set by hand, as the small model sometimes tags
+    them: each (first word, number of tokens) a GPE."""
     from spacy.tokens import Span as SpacySpan
 
-    text = "Gunmen shot two men outside a bar in Mexicali, Baja California, late on Saturday."
     ann = _annotated(text)
     doc = ann.docs[0].doc
     words = [t.text for t in doc]
-    at = {w: words.index(w) for w in ("Mexicali", "Baja", "California")}
-    doc.ents = [SpacySpan(doc, i, i + 1, label="GPE") for i in at.values()]
+    doc.ents = [SpacySpan(doc, words.index(w), words.index(w) + n, label="GPE") for w, n in places]
+    return ann
+
+
+def test_touching_place_entities_are_one_place_when_the_gazetteer_knows_the_whole(gaz: Gazetteer) -> None:
+    # the small model sometimes tags "Baja California" as two entities, "Baja" and "California"
+    ann = _tagged("Gunmen shot two men outside a bar in Mexicali, Baja California, late on Saturday.", ("Mexicali", 1), ("Baja", 1), ("California", 1))
     names = {m.span.text: m.place for m in geoparse(ann, gaz)}
     assert "California" not in names and "Baja" not in names
     state = names.get("Baja California")
@@ -299,13 +304,7 @@ def test_touching_place_entities_are_one_place_when_the_gazetteer_knows_the_whol
 
 def test_a_word_of_a_longer_name_is_no_place_of_its_own(gaz: Gazetteer) -> None:
     # "Wadi" ("valley") is a town in India; in "Wadi al-Sharif" it is a word of a name the gazetteer lacks
-    from spacy.tokens import Span as SpacySpan
-
-    text = "Government and rebel fighters clashed in Wadi al-Sharif on Monday."
-    ann = _annotated(text)
-    doc = ann.docs[0].doc
-    start = [t.text for t in doc].index("Wadi")
-    doc.ents = [SpacySpan(doc, start, start + 4, label="GPE")]
+    ann = _tagged("Government and rebel fighters clashed in Wadi al-Sharif on Monday.", ("Wadi", 4))
     assert all(m.place.country != "IN" for m in geoparse(ann, gaz))
 
 
@@ -326,11 +325,5 @@ def test_names_with_an_article_after_the_particle_are_read_whole(gaz: Gazetteer)
 
 def test_a_region_named_by_a_common_word_is_no_piece_of_a_longer_name(gaz: Gazetteer) -> None:
     # "Lac" is a region of Chad; in "Les Berges du Lac" (a district of Tunis) it is the word "lake"
-    from spacy.tokens import Span as SpacySpan
-
-    text = "Cyclists rallied in Les Berges du Lac on Sunday to demand safer roads in Tunis."
-    ann = _annotated(text)
-    doc = ann.docs[0].doc
-    start = [t.text for t in doc].index("Les")
-    doc.ents = [SpacySpan(doc, start, start + 4, label="GPE")]
+    ann = _tagged("Cyclists rallied in Les Berges du Lac on Sunday to demand safer roads in Tunis.", ("Les", 4))
     assert all(m.place.country != "TD" for m in geoparse(ann, gaz))

@@ -49,17 +49,16 @@ _PATTERNS = [
         r"(?:died|was\s+killed|was\s+shot\s+dead|succumbed|was\s+found\s+dead|was\s+murdered)\b",
         re.IGNORECASE,
     ),
+    # a body found: one dead ("the body of a man was found", "a man's body was discovered")
+    re.compile(
+        r"\b(?P<n>a|an|the)\s+(?:\w+(?:'s|\u2019s)\s+)?(?:dead\s+)?body(?:\s+of\s+(?:an?|one)\s+[\w-]+)?\s+(?:was\s+|had\s+been\s+)?(?:found|discovered|recovered|dumped)\b",
+        re.IGNORECASE,
+    ),
 ]
-# A body found: one dead ("the body of a man was found", "a man's body was discovered").
-_BODY_FOUND = re.compile(
-    r"\b(?P<n>a|an|the)\s+(?:\w+(?:'s|\u2019s)\s+)?(?:dead\s+)?body(?:\s+of\s+(?:an?|one)\s+[\w-]+)?\s+(?:was\s+|had\s+been\s+)?(?:found|discovered|recovered|dumped)\b",
-    re.IGNORECASE,
-)
-# Killed and injured told together with no number of the dead: only a vague count says how many
-# were killed (ACLED's unknown plural); a figure for both together is no count of the dead.
-_VAGUE_COUNT = r"several|many|dozens|scores|hundreds|an?\s+(?:unknown|unspecified|undisclosed|unconfirmed|large)\s+number|a\s+number|unknown\s+numbers?"
+# Killed and injured told together ("killing and wounding more than 30"): how many died is
+# unknown, which ACLED codes as its unknown plural whatever the count of both.
 _KILLED_AND_INJURED = re.compile(
-    rf"\b(?:killing|killed)\s*(?:and|/|or)\s*(?:injuring|injured|wounding|wounded)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>{_VAGUE_COUNT}|{NUMBER})(?!\w)",
+    rf"\b(?:killing|killed)\s*(?:and|/|or)\s*(?:injuring|injured|wounding|wounded)\s+(?P<q>{QUALIFIER}\s+)?(?P<n>many|{NUMBER})(?!\w)",
     re.IGNORECASE,
 )
 # Deaths told with no number at all ("incurring fatalities among Houthi forces"): unknown plural.
@@ -121,7 +120,7 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
     if not _ANY_DEATH_WORD.search(text) or is_cumulative(text):
         return None
     found: list[Fatalities] = []
-    for pattern in (*_PATTERNS, _BODY_FOUND):
+    for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if _NOT_DEATH.search(m.group(0)) or _NEGATED.search(text[: m.start()]):
                 continue
@@ -136,11 +135,9 @@ def find_fatalities(sentence: Span) -> Fatalities | None:
         for m in pattern.finditer(text):
             if _NEGATED.search(text[: m.start()]):
                 continue
-            # how many of those killed and injured together died is unknown: ACLED's unknown plural
-            count = _UNKNOWN_PLURAL
             q = m.groupdict().get("q")
             span = Span(sentence.article_id, sentence.start + m.start("n"), sentence.start + m.end("n"), m.group("n"))
-            found.append(Fatalities(count or _UNKNOWN_PLURAL, " ".join(q.split()).lower() if q else None, span))
+            found.append(Fatalities(_UNKNOWN_PLURAL, " ".join(q.split()).lower() if q else None, span))
     if not found:
         return None
     return min(found, key=lambda f: f.count)

@@ -517,8 +517,7 @@ _ARMED_MODIFIERS = frozenset({"armed", "masked", "hooded", "unidentified", "unkn
 def _individual_agent(head: Token, lex: Lexicon) -> bool:
     """The act's doer is one private person ("a man", "the suspect", "he")."""
     doer = None
-    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        head = head.head  # "who raped and killed": the subject of the first verb
+    head = _subject_verb(head)  # "who raped and killed": the subject of the first verb
     if head.pos_ in ("VERB", "AUX"):
         doer = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if doer is None:
@@ -537,16 +536,26 @@ def _individual_agent(head: Token, lex: Lexicon) -> bool:
     return doer.lemma_.lower() in lex.individual_agents or (doer.ent_type_ == "PERSON" and doer.pos_ == "PROPN")
 
 
+def _subject_verb(head: Token) -> Token:
+    """The verb whose subject a conjoined verb without its own shares ("X demonstrated ... and
+    attacked"): the first of them."""
+    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        head = head.head
+    return head
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The doers a passive's "by" phrase names."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _national_force_doer(head: Token, lex: Lexicon) -> bool:
     """The doer is police or guards named by their nation ("Sri Lankan police", "Kenyan
     policemen"): the forces of a state acting as such, which ACLED records, not a local beat."""
-    while head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJECTS for c in head.children):
-        head = head.head
+    head = _subject_verb(head)
     if head.pos_ not in ("VERB", "AUX"):
         return False
-    doers = [c for c in head.children if c.dep_ == "nsubj"]
-    doers += [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    for doer in doers:
+    for doer in [c for c in head.children if c.dep_ == "nsubj"] + _agents(head):
         if doer.lemma_.lower() not in lex.cues["armed_weak"] and doer.lower_ not in lex.cues["armed_weak"]:
             continue
         for c in doer.children:
@@ -718,7 +727,7 @@ def sentence_mentions(
             reason = None  # "heavy fighting in the region killed a dozen" in a report of a war: the fighting is the war's
         if reason == "no armed party" and family == "battle":
             # groups that fight without arms of war are a riot or mob, not a battle
-            if participant_problem("crowd_group", head, sent, cues, False, lex) is None and (cues.has("physical") or _groups_clashed(head)):
+            if participant_problem("crowd_group", head, sent, cues, False, lex) is None and (cues.has("physical") or _groups_clashed(head, lex)):
                 family, reason = "crowd_clash", None
         out.append(Mention(start, end, head.i, family, reason is None, reason))
     return out
@@ -729,12 +738,12 @@ _GROUP_NOUNS = frozenset({"group", "faction", "clan", "tribe", "community", "fam
 _DEBATERS = frozenset({"lawmaker", "legislator", "senator", "mp", "deputy", "politician", "delegate", "scholar", "expert", "economist", "investor", "shareholder"})
 
 
-def _groups_clashed(head: Token) -> bool:
+def _groups_clashed(head: Token, lex: Lexicon) -> bool:
     """"Two groups clashed over a land dispute", "rival clans fought": groups of people as the
     ones who clashed are a fight between them, whether or not the sentence tells the blows."""
     if head.pos_ != "VERB" or head.lemma_.lower() not in ("clash", "fight"):
         return False
-    talkers = load_lexicon().cues["verbal_protester"] | _DEBATERS  # "groups of lawmakers clashed over the budget"
+    talkers = lex.cues["verbal_protester"] | _DEBATERS  # "groups of lawmakers clashed over the budget"
     return any(
         c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in _GROUP_NOUNS and not {t.lemma_.lower() for t in c.subtree} & talkers
         for c in head.children
@@ -746,9 +755,8 @@ def _crowd_doer(head: Token, lex: Lexicon) -> bool:
     not armed men, a gang or suspects."""
     if head.pos_ != "VERB" or head.lemma_.lower() == "find":  # "two women found dead": the victims
         return False
-    while head.dep_ == "conj" and head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        head = head.head  # "traders demonstrated ... and attacked the task force"
-    agents = [g for c in head.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    head = _subject_verb(head)  # "traders demonstrated ... and attacked the task force"
+    agents = _agents(head)
     if head.tag_ == "VBN" and not agents:
         return False  # "two women found dead", "a man beaten": the people named are the victims
     doers = [c for c in head.children if c.dep_ == "nsubj"] + agents

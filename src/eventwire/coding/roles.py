@@ -29,7 +29,7 @@ _LIGHT_VERBS = frozenset(
     "fire commit perpetrate claim join attend".split()
 )
 # Verbs whose subject uses the weapon their object names ("militants threw a grenade").
-_WEAPON_VERBS = frozenset("use throw hurl lob plant detonate drop fire launch".split())
+_WEAPON_VERBS = frozenset("use throw hurl lob plant detonate drop".split())  # with the light verbs "fire" and "launch"
 _SPEECH = frozenset("say tell report claim announce confirm accuse state add allege deny".split())
 
 

@@ -170,7 +170,7 @@ def _joined_places(doc: Doc, gaz: Gazetteer) -> list[SpacySpan]:
     i = 0
     while i < len(ents):
         j = i + 1
-        while j < len(ents) and ents[j].start == ents[j - 1].end and ents[j].label_ in _PLACE_LABELS and ents[i].label_ in _PLACE_LABELS:
+        while ents[i].label_ in _PLACE_LABELS and j < len(ents) and ents[j].start == ents[j - 1].end and ents[j].label_ in _PLACE_LABELS:
             j += 1
         for k in range(j, i + 1, -1):  # the longest known join, else the entity alone
             if _known(doc[ents[i].start : ents[k - 1].end].text, gaz):
@@ -236,9 +236,7 @@ def _piece_of_name(span: SpacySpan, ent: SpacySpan) -> bool:
     start, end = _trim(doc, ent.start, ent.end)
     after = doc[span.end] if span.end < end else None
     before = doc[span.start - 1] if span.start > start else None
-    if after is not None and after.lower_ in _CONNECTORS and after.lower_ not in ("-", "of", "on", "upon", "the"):
-        return True
-    return before is not None and before.lower_ in _CONNECTORS and before.lower_ not in ("-", "of", "on", "upon", "the")
+    return any(t is not None and t.lower_ in _CONNECTORS and t.lower_ not in _NEVER_FIRST for t in (after, before))
 
 
 def _place_context(span: SpacySpan) -> str | None:
