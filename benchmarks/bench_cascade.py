@@ -3,7 +3,8 @@
     python benchmarks/bench_cascade.py [EVAL_DIR] [--coder N]
 
 EVAL_DIR defaults to ../shared/eval. No spaCy is needed for the screen figures: each text goes
-through `screen.plan` exactly as `eventwire run` would (plain-text blocks, the screen's sentences).
+through `screen.plan` exactly as `eventwire run` would (plain-text blocks, the screen's sentences,
+the event classifier asked about sentences only it could make events of).
 
 * news gold (news/, LGL and GeoWebNews): of the gold events' sentences (evidence and
   also_supported_by, required or not), the share the screen sends to the parser; of the articles
@@ -28,6 +29,7 @@ import csv
 import json
 import sys
 import xml.etree.ElementTree as ET
+from functools import lru_cache
 from pathlib import Path
 
 from eventwire import screen
@@ -35,6 +37,19 @@ from eventwire.ingest.text import split_blocks
 from eventwire.records import Article
 
 from _pipeline import EVAL, need
+
+
+@lru_cache(maxsize=1)
+def _confident():  # type: ignore[no-untyped-def]
+    from eventwire.resources import Resources
+    from eventwire.settings import Settings
+
+    return screen.confident_events(Resources(Settings.from_env()).classifier)
+
+
+def screened(a: Article) -> screen.Plan:
+    """The screen's plan as `eventwire run` makes it (with the classifier)."""
+    return screen.plan(a, _confident())
 
 
 def as_article(aid: str, text: str) -> Article:
@@ -63,7 +78,7 @@ def news(eval_dir: Path) -> dict:
         for g in gold:
             text = texts[g["docid"]]
             a = as_article(g["docid"], text)
-            plan = screen.plan(a)
+            plan = screened(a)
             n_sent += plan.sentences
             n_parsed += plan.selected
             chars += sum(b.end - b.start for b in a.blocks if b.kind in screen.NLP_KINDS)
@@ -98,7 +113,7 @@ def news(eval_dir: Path) -> dict:
 def acled(eval_dir: Path) -> dict:
     with need(eval_dir / "events" / "acled-2020-dev.csv").open(encoding="utf-8") as fh:
         notes = [r["notes"] for r in csv.DictReader(fh) if r["notes"].strip()]
-    passed = sum(screen.plan(as_article(f"n{i}", n)).reason is None for i, n in enumerate(notes))
+    passed = sum(screened(as_article(f"n{i}", n)).reason is None for i, n in enumerate(notes))
     return {"notes_passed": f"{passed}/{len(notes)}", "share": round(passed / max(1, len(notes)), 3)}
 
 
@@ -110,8 +125,8 @@ def case(eval_dir: Path) -> dict:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     ev = [r for r in rows if r["SubType"] not in NON_ACLED]
     non = [r for r in rows if r["SubType"] in NON_ACLED]
-    passed = sum(screen.plan(as_article(r["id"], r["EventSnippet"])).reason is None for r in ev)
-    skipped = sum(screen.plan(as_article(r["id"], r["EventSnippet"])).reason is not None for r in non)
+    passed = sum(screened(as_article(r["id"], r["EventSnippet"])).reason is None for r in ev)
+    skipped = sum(screened(as_article(r["id"], r["EventSnippet"])).reason is not None for r in non)
     return {"acled_snippets_passed": f"{passed}/{len(ev)}", "share": round(passed / max(1, len(ev)), 3), "non_acled_skipped": f"{skipped}/{len(non)}"}
 
 
@@ -130,7 +145,7 @@ def coder(eval_dir: Path, n: int) -> dict:
     for a, out in zip(arts, process(arts, res)):
         if not isinstance(out, ArticleResult):
             continue
-        plan = screen.plan(a)
+        plan = screened(a)
         for e in out.events:
             for x in e.evidence:
                 if x.field != "event":

@@ -62,6 +62,48 @@ def test_screen_drops_triggers_that_can_never_be_accepted() -> None:
     assert screen.plan(article(text)).reason == "no_trigger"
 
 
+# Triggers whose own context word is missing: volunteers "built" no base, a teacher "found" no
+# weapon, neighbours "blocked" a driveway without a demand. The coder rejects such mentions unless
+# the classifier is sure of the sentence, so the screen asks the classifier before parsing them.
+RESCUE_ONLY = [
+    "Volunteers from the parish built a new playground beside the primary school over the long weekend, the organisers said.",
+    "A retired teacher walking her dog found a wallet with several hundred dollars in it near the railway bridge on Sunday morning.",
+]
+
+
+@pytest.mark.parametrize("sentence", RESCUE_ONLY)
+def test_screen_asks_the_classifier_about_rescue_only_sentences(sentence: str) -> None:
+    a = article(f"Town notes\n\nThe weather was mild. {sentence}")
+    asked: list[str] = []
+
+    def unsure(texts: list[str]) -> list[bool]:
+        asked.extend(texts)
+        return [False] * len(texts)
+
+    assert screen.plan(a, unsure).reason == "no_trigger"
+    assert asked == [sentence]
+    assert screen.plan(a, lambda texts: [True] * len(texts)).reason is None  # a sure classifier: parsed
+    assert screen.plan(a).reason is None  # no classifier at hand: parsed, as before
+
+
+def test_rescue_needs_a_sure_need_failure() -> None:
+    # "fired" needs an armed party, which the coder may find in ways the screen cannot see (a
+    # crowd of attackers, gangs where ACLED counts them): never a rescue-only sentence
+    words = screen._screen_words("A man fired at a passing car near the petrol station, neighbours said.")
+    assert screen.trigger_verdict(words, armed_article=False) == "yes"
+    words = screen._screen_words("Workers built a new shed behind the school.")
+    assert screen.trigger_verdict(words, armed_article=False) == "rescue"
+    assert screen.trigger_verdict(words, armed_article=True) == "yes"
+
+
+def test_a_month_is_no_march() -> None:
+    a = article("Garden club\n\nThe flower show opened in March and closes on March 30, the organisers said.")
+    assert screen.plan(a).reason == "no_trigger"
+    b = article("Rally\n\nHundreds of nurses will march on the ministry, and in March thousands marched in the capital.")
+    assert screen.plan(b).reason is None
+    assert screen._screen_words("March 4 was cold. March through the town!") == ["", "4", "was", "cold", "march", "through", "the", "town"]
+
+
 @pytest.mark.parametrize(
     ("word", "pos", "form"),
     [("fight", "VERB", "fought"), ("seize", "VERB", "seized"), ("kidnap", "VERB", "kidnapped"), ("strike", "VERB", "struck"),

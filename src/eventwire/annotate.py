@@ -14,7 +14,7 @@ starts (datelines, the title) are read from `Article.blocks`, never from these B
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,7 +26,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import ModelMissing
 from .records import NLP_KINDS, Article, Block, Span
-from .screen import Plan, plan
+from .screen import Plan, plan, plans
 
 log = logging.getLogger(__name__)
 
@@ -102,35 +102,48 @@ def _remember_lemmas(nlp: Language) -> None:
     lemmatizer.lemmatize = lemmatize
 
 
-def annotate(articles: Iterable[Article], nlp: Language, batch_size: int = 64, cascade: bool = False) -> Iterator[AnnotatedArticle]:
+def annotate(
+    articles: Iterable[Article], nlp: Language, batch_size: int = 64, cascade: bool = False, confident: Confident | None = None
+) -> Iterator[AnnotatedArticle]:
     """Annotate a stream of articles, batching every block (or, with the cascade, every chosen
-    segment) through one `nlp.pipe` call."""
+    segment) through one `nlp.pipe` call. `confident` (`screen.confident_events`) lets the
+    screen skip sentences only a sure classifier could make events of, when it is not sure."""
     pending: list[Article] = []
     for article in articles:
         pending.append(article)
         if len(pending) >= batch_size:
-            yield from _annotate_batch(pending, nlp, cascade)
+            yield from _annotate_batch(pending, nlp, cascade, confident)
             pending = []
     if pending:
-        yield from _annotate_batch(pending, nlp, cascade)
+        yield from _annotate_batch(pending, nlp, cascade, confident)
+
+
+Confident = Callable[[list[str]], list[bool]]
 
 
 def _one_line(text: str) -> str:
     return text.replace("\r\n", "  ").replace("\n", " ").replace("\r", " ")
 
 
-def _plan(article: Article) -> Plan:
-    """The screen's plan; should the screen fail on some text, the article is parsed whole."""
+def _plans(articles: list[Article], confident: Confident | None) -> dict[str, Plan]:
+    """The screen's plans; should the screen fail on some text, its article is parsed whole."""
     try:
-        return plan(article)
+        return {a.id: p for a, p in zip(articles, plans(articles, confident))}
     except Exception:
-        log.exception("trigger screen failed for %s; parsing it whole", article.id)
-        blocks = tuple(b for b in article.blocks if b.kind in NLP_KINDS and b.end > b.start)
-        return Plan(blocks, None, True, len(blocks), len(blocks))
+        log.exception("trigger screen failed on a batch; planning article by article")
+    out = {}
+    for a in articles:
+        try:
+            out[a.id] = plan(a, confident)
+        except Exception:
+            log.exception("trigger screen failed for %s; parsing it whole", a.id)
+            blocks = tuple(b for b in a.blocks if b.kind in NLP_KINDS and b.end > b.start)
+            out[a.id] = Plan(blocks, None, True, len(blocks), len(blocks))
+    return out
 
 
-def _annotate_batch(articles: list[Article], nlp: Language, cascade: bool = False) -> list[AnnotatedArticle]:
-    plans = {a.id: _plan(a) for a in articles} if cascade else {}
+def _annotate_batch(articles: list[Article], nlp: Language, cascade: bool = False, confident: Confident | None = None) -> list[AnnotatedArticle]:
+    plans = _plans(articles, confident) if cascade else {}
     jobs = [(a, b) for a in articles for b in (plans[a.id].segments if cascade else a.blocks) if b.kind in NLP_KINDS and b.end > b.start]
     # A paragraph joined from hard-wrapped lines keeps its newlines in the article text; spaCy sees
     # them as spaces (same length, so every offset still holds) and never splits a sentence there.

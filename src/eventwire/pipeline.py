@@ -16,6 +16,7 @@ from .coding.assemble import classify_batch, code_article
 from .coding.classify import Classification
 from .records import Article, ArticleResult, Reject
 from .resources import Resources
+from .screen import confident_events
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,8 @@ def process(articles: Iterable[Article], res: Resources) -> Iterator[ArticleResu
     failure in one article becomes a Reject with reason 'failed' (and a message naming the
     error); the stream goes on."""
     chunk: list[AnnotatedArticle] = []
-    for ann in annotate(articles, res.nlp, batch_size=res.settings.batch_size, cascade=res.settings.cascade):
+    confident = confident_events(res.classifier) if res.settings.cascade else None
+    for ann in annotate(articles, res.nlp, batch_size=res.settings.batch_size, cascade=res.settings.cascade, confident=confident):
         chunk.append(ann)
         if len(chunk) >= res.settings.batch_size:
             yield from _code_chunk(chunk, res)

@@ -27,12 +27,14 @@ parsing, while a split inside a sentence would hand spaCy a fragment.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from .fatalities import find_fatalities
 from .ingest.text import YEAR
@@ -70,6 +72,7 @@ class Sentence:
     start: int
     end: int
     trigger: bool
+    rescue: bool  # only a sure classifier could make an event of it (`trigger_verdict`)
     armed: frozenset[str]  # strong armed cue words found by surface form
     year: int | None  # the latest year the sentence names
 
@@ -114,9 +117,11 @@ class Surface:
     """The lexicon by surface form: trigger phrases keyed by every form of their first word, each
     with the participant needs (its family's, then its own) the coder checks in that order."""
 
-    phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]]
+    phrases: dict[str, tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...], str], ...]]  # (rest, needs, family)
     cues: dict[str, Cue]
     final: frozenset[str]  # participant reasons the classifier never overrides
+    rescuable: frozenset[str]  # participant reasons a sure classifier overrides (`assemble.RESCUE_CONFIDENCE`)
+    overridden: frozenset[str]  # families whose unarmed reasons the coder may override (`mentions.UNARMED_OVERRIDE_FAMILIES`)
 
 
 # --- surface forms -------------------------------------------------------------------------------
@@ -188,8 +193,9 @@ def _words(phrase: str) -> list[str]:
 
 
 # What `mentions.participant_problem` answers for a need, read from surface cues: "fail" only
-# where its reason is sure and final (not one the classifier may rescue,
-# `assemble._PARTICIPANT_REASONS`), "pass" where it surely passes, else "?" (keep the sentence).
+# where its reason is sure and final, "rescue" where it surely fails with a reason a sure
+# classifier may override (`assemble._PARTICIPANT_REASONS`), "pass" where it surely passes, else
+# "?" (keep the sentence).
 # Presence counts only cue words written exactly and outside the trigger (the coder discounts the
 # trigger's own words); absence is read on generated forms, a superset of what lemmas find.
 # Used only where the article has no conflict context, so the coder's `article_armed` is False.
@@ -197,9 +203,11 @@ _CONTEXT_NEEDS = frozenset({"labour_context", "protest_context", "air_context", 
                             "demand_context", "base_context"})
 
 
-def need_verdict(need: str, has: Callable[[str], bool], absent: Callable[[str], bool], final: frozenset[str]) -> str:
+def need_verdict(
+    need: str, has: Callable[[str], bool], absent: Callable[[str], bool], final: frozenset[str], rescuable: frozenset[str] = frozenset()
+) -> str:
     def fail(reason: str) -> str:
-        return "fail" if reason in final else "?"
+        return "fail" if reason in final else "rescue" if reason in rescuable else "?"
 
     if need in ("", "none"):
         return "pass" if absent("accident") else "?"
@@ -254,9 +262,10 @@ def _cue(words_: list[str]) -> Cue:
 def surface() -> Surface:
     """Built from the lexicon file on first use (the same file `mentions.load_lexicon` reads)."""
     from .coding.assemble import _PARTICIPANT_REASONS
+    from .coding.mentions import UNARMED_OVERRIDE_FAMILIES
 
     raw = json.loads(resources.files("eventwire").joinpath("data/coding/lexicon.json").read_text(encoding="utf-8"))
-    phrases: dict[str, set[tuple[tuple[frozenset[str], ...], tuple[str, ...]]]] = {}
+    phrases: dict[str, set[tuple[tuple[frozenset[str], ...], tuple[str, ...], str]]] = {}
     for t in raw["triggers"]:
         words = _words(t["words"])
         if not words:
@@ -265,10 +274,11 @@ def surface() -> Surface:
         rest = tuple(inflections(w) for w in words[1:])
         needs = tuple(n for n in (raw["families"][t["family"]]["needs"], t.get("needs")) if n)
         for form in inflections(words[0], pos):
-            phrases.setdefault(form, set()).add((rest, needs))
+            phrases.setdefault(form, set()).add((rest, needs, t["family"]))
     final = frozenset({"crime", "sport", "accident", "no political target", "not a conflict agreement", "not a protest"}
                       | {f"no {n.replace('_', ' ')}" for n in _CONTEXT_NEEDS}) - frozenset(_PARTICIPANT_REASONS)
-    return Surface({k: tuple(v) for k, v in phrases.items()}, {n: _cue(w) for n, w in raw["cues"].items()}, final)
+    cues = {n: _cue(w) for n, w in raw["cues"].items()}
+    return Surface({k: tuple(v) for k, v in phrases.items()}, cues, final, frozenset(_PARTICIPANT_REASONS), UNARMED_OVERRIDE_FAMILIES)
 
 
 # --- sentences -----------------------------------------------------------------------------------
@@ -322,37 +332,57 @@ def has_trigger(words: list[str], sf: Surface | None = None, armed_article: bool
     """Whether some lexicon trigger phrase occurs in the words (lower case, any inflection) and
     its participant needs do not surely fail (`need_verdict`; only read when `armed_article` is
     False, as the coder reads crime cues differently in conflict context)."""
+    return trigger_verdict(words, sf, armed_article) != "no"
+
+
+def trigger_verdict(words: list[str], sf: Surface | None = None, armed_article: bool = True) -> str:
+    """"yes": some trigger may make an accepted mention; "rescue": the triggers' participants
+    surely fail, with a reason only a sure classifier overrides; "no": nothing here can."""
     sf = sf or surface()
     present: set[str] | None = None
+    best = "no"
     for i, w in enumerate(words):
-        for rest, needs in sf.phrases.get(w, ()):
+        for rest, needs, family in sf.phrases.get(w, ()):
             n = 1 + len(rest)
             if i + n > len(words) or not all(words[i + 1 + k] in forms for k, forms in enumerate(rest)):
                 continue
             if armed_article or not needs:
-                return True
+                return "yes"
             present = present if present is not None else set(words)
             own = set(words[i : i + n])
             outside = {x for j, x in enumerate(words) if not i <= j < i + n} - own
-            if _may_pass(needs, sf, outside, present):
-                return True
-    return False
+            verdict = _needs_verdict(needs, family, sf, outside, present)
+            if verdict == "yes":
+                return "yes"
+            if verdict == "rescue":
+                best = "rescue"
+    return best
 
 
-def _may_pass(needs: tuple[str, ...], sf: Surface, outside: set[str], present: set[str]) -> bool:
+def _needs_verdict(needs: tuple[str, ...], family: str, sf: Surface, outside: set[str], present: set[str]) -> str:
+    """The coder checks a mention's needs in order and stops at the first that fails. A need
+    that may fail ("?") with a reason the coder sometimes overrides (`mentions.
+    UNARMED_OVERRIDE_FAMILIES`) keeps the mention possible whatever follows."""
     def has(name: str) -> bool:
         return sf.cues[name].exact(outside)
 
     def absent(name: str) -> bool:
         return not sf.cues[name].found(present)
 
+    unsure = False
     for need in needs:
-        verdict = need_verdict(need, has, absent, sf.final)
-        if verdict == "fail":
-            return False
+        verdict = need_verdict(need, has, absent, sf.final, sf.rescuable)
+        if verdict == "pass":
+            continue
         if verdict == "?":
-            return True
-    return True
+            if family in sf.overridden:
+                return "yes"
+            unsure = True
+            continue
+        if verdict == "fail":
+            return "rescue" if unsure else "no"  # an unsure need before it may fail rescuably
+        return "rescue"
+    return "yes"
 
 
 def armed_cues(words: list[str], sf: Surface | None = None) -> frozenset[str]:
@@ -373,21 +403,74 @@ def read_sentences(article: Article) -> list[Sentence]:
         bounds = [(block.start, block.end)] if block.kind is BlockKind.TITLE else split_sentences(article.text, block.start, block.end)
         for s, e in bounds:
             text = article.text[s:e]
-            words = _WORD.findall(text.lower())
+            words = _screen_words(text)
             years = [int(y) for y in YEAR.findall(text)]
-            out.append(Sentence(block, s, e, False, armed_cues(words, sf), max(years) if years else None))
+            out.append(Sentence(block, s, e, False, False, armed_cues(words, sf), max(years) if years else None))
             words_of.append(words)
     # the trigger test needs the whole article's conflict context first
     armed = _armed([x for x in out if x.block.kind is not BlockKind.TITLE])
-    return [replace(x, trigger=has_trigger(words, sf, armed)) if words else x for x, words in zip(out, words_of)]
+    verdicts = [trigger_verdict(words, sf, armed) if words else "no" for words in words_of]
+    return [replace(x, trigger=v == "yes", rescue=v == "rescue") for x, v in zip(out, verdicts)]
+
+
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+# Words before a month name that make it a date ("in March", "since March", "early March").
+_BEFORE_MONTH = frozenset("in on since by until till through from of early late mid last next this before after between and or to".split())
+
+
+def _screen_words(text: str) -> list[str]:
+    """The sentence's words in lower case, a month told as a date blanked: "in March" or
+    "March 3" is the month (spaCy tags it a proper noun, which the coder never reads as the
+    march trigger), while "the Women's March" or "March on the capital" keeps it."""
+    raw = _WORD.findall(text)
+    words = [w.lower() for w in raw]
+    for i in range(len(raw)):
+        if words[i] in _MONTHS and raw[i][0].isupper() and (
+            (i > 0 and words[i - 1] in _BEFORE_MONTH) or (i + 1 < len(raw) and raw[i + 1].isdigit())
+        ):
+            words[i] = ""
+    return words
+
+
+def confident_events(classifier: Any) -> Callable[[list[str]], list[bool]]:
+    """Which raw sentences the event classifier may be sure enough of to rescue a mention
+    (`assemble.RESCUE_CONFIDENCE`), read with a margin: the coder scores spaCy's sentence with
+    parse gates that only lower its confidence, the screen the raw sentence without them."""
+    from .coding.assemble import RESCUE_CONFIDENCE
+
+    def confident(texts: list[str]) -> list[bool]:
+        return [c.is_event and c.confidence >= RESCUE_CONFIDENCE - RESCUE_MARGIN for c in classifier.classify(texts)]
+
+    return confident
+
+
+# How much less sure of a raw sentence the classifier may be than the coder's rescue needs.
+RESCUE_MARGIN = 0.25
 
 
 # --- the plan ------------------------------------------------------------------------------------
 
 
-def plan(article: Article) -> Plan:
+def plan(article: Article, confident: Callable[[list[str]], list[bool]] | None = None) -> Plan:
     """What of the article the full pipeline must see (see the module docstring)."""
-    sents = read_sentences(article)
+    return plans([article], confident)[0]
+
+
+def plans(articles: list[Article], confident: Callable[[list[str]], list[bool]] | None = None) -> list[Plan]:
+    """`plan` for many articles, asking `confident` (`confident_events`) in one call about every
+    body sentence only a sure classifier could make an event of; without it those are parsed."""
+    read = [read_sentences(a) for a in articles]
+    asks = [(k, j) for k, sents in enumerate(read) for j, x in enumerate(sents) if x.rescue and x.block.kind is not BlockKind.TITLE]
+    if asks:
+        texts = [articles[k].text[read[k][j].start : read[k][j].end] for k, j in asks]
+        sure = confident(texts) if confident is not None else [True] * len(asks)
+        for (k, j), ok in zip(asks, sure):
+            if ok:
+                read[k][j] = replace(read[k][j], trigger=True)
+    return [_plan_of(a, sents) for a, sents in zip(articles, read)]
+
+
+def _plan_of(article: Article, sents: list[Sentence]) -> Plan:
     body = [s for s in sents if s.block.kind is not BlockKind.TITLE]
     n = len(sents)
     if not any(s.trigger for s in body):

@@ -717,7 +717,7 @@ def sentence_mentions(
         family = trig.family
         if reason in _UNARMED and family == "attack" and _crowd_doer(head, lex):
             family, reason = "mob", None  # "locals beat up a suspected thief": a mob, not a gang
-        elif reason in _UNARMED and gang_violence and family in ("attack", "gunbattle", "looting", "grenade"):
+        elif reason in _UNARMED and gang_violence and family in _GANG_FAMILIES:
             reason = None  # "a man was shot dead in Colonia X" where gangs are a party to the violence
         if (
             reason == "no armed party" and family == "battle" and article_armed and head.pos_ == "NOUN" and head.tag_ == "NN"
@@ -734,6 +734,10 @@ def sentence_mentions(
 
 
 _UNARMED = frozenset({"crime", "no armed party"})
+# Families whose mention a crime or a missing armed party does not always reject: a crowd's
+# attack is a mob's, gangs' violence counts where ACLED records it, groups fighting are a riot.
+_GANG_FAMILIES = frozenset({"attack", "gunbattle", "looting", "grenade"})
+UNARMED_OVERRIDE_FAMILIES = _GANG_FAMILIES | {"battle"}
 _GROUP_NOUNS = frozenset({"group", "faction", "clan", "tribe", "community", "family"})
 _DEBATERS = frozenset({"lawmaker", "legislator", "senator", "mp", "deputy", "politician", "delegate", "scholar", "expert", "economist", "investor", "shareholder"})
 
