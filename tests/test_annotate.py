@@ -29,3 +29,32 @@ def test_memoised_lemmas_are_spacys_lemmas() -> None:
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
     # the memo is in use: the same forms the second time come from it
     assert fast.get_pipe("lemmatizer").lemmatize.__name__ == "lemmatize"
+
+
+# Colloquial forms the attribute ruler has two-token and exception rules for, told in a quote.
+SPOKEN = (
+    '"We ain\'t gonna let them close the clinic, and y\'all know it," one of the nurses said outside '
+    "the hospital on Friday, where there were about forty people and there's a vigil planned. "
+    "\"Let's see what the board does,\" she added, c'mon, as the crowd gotta wait; I gave it to "
+    "him, and you told me that."
+)
+
+
+def test_attribute_rules_looked_up_are_the_matchers() -> None:
+    import spacy
+
+    from eventwire.annotate import load_model
+    from eventwire.settings import Settings
+
+    name = Settings().model
+    fast = load_model(name)
+    plain = spacy.load(name)
+    assert fast.get_pipe("attribute_ruler").match.__name__ == "match"  # the lookup is in use
+    texts = [TEXT, SPOKEN, TEXT.lower(), SPOKEN.upper(), " \n ".join([TEXT, SPOKEN])]
+    ruled = plain.get_pipe("attribute_ruler")
+    with plain.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        bare = list(plain.pipe(texts))
+    for doc in bare:
+        assert fast.get_pipe("attribute_ruler").match(doc) == ruled.match(doc)
+    for a, b in zip(fast.pipe(texts), plain.pipe(texts)):
+        assert [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in a] == [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in b]

@@ -14,6 +14,7 @@ starts (datelines, the title) are read from `Article.blocks`, never from these B
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,6 +71,7 @@ def load_model(name: str) -> Language:
     except OSError as exc:
         raise ModelMissing(f"spaCy model {name!r} is not installed: {exc}") from exc
     _remember_lemmas(nlp)
+    _look_up_attribute_rules(nlp)
     return nlp
 
 
@@ -100,6 +102,101 @@ def _remember_lemmas(nlp: Language) -> None:
         return found
 
     lemmatizer.lemmatize = lemmatize
+
+
+# The token attributes the model's attribute-ruler patterns test, in the order `_look_up_attribute_rules` reads them.
+_RULE_ATTRS = ("LOWER", "TAG", "DEP", "IS_SPACE")
+
+
+def _token_tests(spec: dict[str, Any], strings: Any) -> list[tuple[int, str, Any]] | None:
+    """A Matcher token pattern as (column, test, value) triples on the token's attribute hashes,
+    or None for one this lookup does not read (then the Matcher stays)."""
+    tests: list[tuple[int, str, Any]] = []
+    for key, value in spec.items():
+        if key not in _RULE_ATTRS:
+            return None
+        col = _RULE_ATTRS.index(key)
+        if isinstance(value, bool):
+            tests.append((col, "eq", int(value)))
+        elif isinstance(value, str):
+            tests.append((col, "eq", strings.add(value)))
+        elif isinstance(value, dict) and list(value) in (["IN"], ["NOT_IN"]) and all(isinstance(v, str) for v in next(iter(value.values()))):
+            op = "in" if "IN" in value else "not in"
+            tests.append((col, op, frozenset(strings.add(v) if v else 0 for v in value[op.upper().replace(" ", "_")])))
+        elif isinstance(value, dict) and list(value) == ["REGEX"] and key != "IS_SPACE":
+            tests.append((col, "re", re.compile(value["REGEX"])))
+        else:
+            return None
+    return tests
+
+
+def _look_up_attribute_rules(nlp: Language) -> None:
+    """Find the attribute ruler's matches by table lookup instead of spaCy's Matcher.
+
+    The ruler maps each fine tag to its part of speech and morphology and fixes a few words
+    (about 180 one- or two-token patterns in the English models); the Matcher tries every pattern
+    at every token and cost as much as the parser. Here each pattern is filed under a value its
+    first token must have (its word, else its tag, else its dependency) and tried only where a
+    token has it, on the tokens' attribute hashes; the matches are the same, in the ruler's order
+    (later rules win), and the ruler sets them as before (a test compares the annotations). A
+    pattern this lookup cannot read leaves the Matcher in place."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    strings = nlp.vocab.strings
+    filed: list[dict[int, list[tuple[int, list[list[tuple[int, str, Any]]]]]]] = [{} for _ in _RULE_ATTRS]
+    anywhere: list[tuple[int, list[list[tuple[int, str, Any]]]]] = []
+    for rule, entry in enumerate(ruler.patterns):
+        for pattern in entry["patterns"]:
+            tests = [_token_tests(spec, strings) for spec in pattern]
+            if not pattern or any(t is None for t in tests):
+                return
+            key = next((t for col in range(len(_RULE_ATTRS)) for t in tests[0] if t[0] == col and t[1] in ("eq", "in")), None)  # type: ignore[union-attr]
+            if key is None:
+                anywhere.append((rule, tests))  # type: ignore[arg-type]
+                continue
+            col, test, value = key
+            for v in (value,) if test == "eq" else value:
+                filed[col].setdefault(v, []).append((rule, tests))  # type: ignore[arg-type]
+    ids = [strings.add(str(rule)) for rule in range(len(ruler.attrs))]
+
+    def passes(row: list[int], tests: list[tuple[int, str, Any]]) -> bool:
+        for col, test, value in tests:
+            x = row[col]
+            if not (
+                x == value if test == "eq" else x in value if test == "in" else x not in value if test == "not in" else value.search(strings[x]) is not None
+            ):
+                return False
+        return True
+
+    # a pattern whose filing value is its one test matches wherever a token has the value
+    sure = [{v: [r for r, t in entries if len(t) == 1 and len(t[0]) == 1] for v, entries in table.items()} for table in filed]
+    rest = [{v: [(r, t) for r, t in entries if not (len(t) == 1 and len(t[0]) == 1)] for v, entries in table.items()} for table in filed]
+    sure = [{v: rules for v, rules in table.items() if rules} for table in sure]
+    rest = [{v: entries for v, entries in table.items() if entries} for table in rest]
+
+    def match(doc: Doc) -> list[tuple[int, int, int, int]]:
+        rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist() if len(doc) else []
+        n = len(rows)
+        found: set[tuple[int, int, int, int]] = set()
+        for i, row in enumerate(rows):
+            for col in range(len(_RULE_ATTRS)):
+                value = row[col]
+                for rule in sure[col].get(value, ()):
+                    found.add((rule, ids[rule], i, i + 1))
+                for rule, tests in rest[col].get(value, ()):
+                    size = len(tests)
+                    if i + size <= n and all(passes(rows[i + k], tests[k]) for k in range(size)):
+                        found.add((rule, ids[rule], i, i + size))
+            for rule, tests in anywhere:
+                size = len(tests)
+                if i + size <= n and all(passes(rows[i + k], tests[k]) for k in range(size)):
+                    found.add((rule, ids[rule], i, i + size))
+        return sorted(found)
+
+    ruler.match = match
 
 
 def annotate(

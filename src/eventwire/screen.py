@@ -16,8 +16,12 @@ What it decides per article (`plan`):
   same lists on lemmas): the whole article is parsed, exactly as without the cascade, because there
   the article-wide context (armed cues, places, quotes) decides events in many sentences;
 * otherwise only segments are parsed: the title, the first sentences (the lead, where mentions need
-  no anchor), every trigger sentence, the sentences after one that the fatality look-ahead reads, and
-  with no publication date the sentence naming the latest year (the article's reference year).
+  no anchor, and whose later sentences tell a lead protest's violence or dispersal) when one of them
+  holds a trigger, every trigger sentence, the sentences after one that the fatality look-ahead
+  reads, and with no publication date the sentence naming the latest year (the article's
+  reference year). A lead with no trigger can hold no event, so only its first sentence is parsed
+  (the article's opening place and day, for context) and the plan says so (`lead_skipped`): the
+  coder then counts no parsed sentence as the lead.
   Consecutive chosen sentences form one segment, parsed as its own Doc with a Block whose offsets
   are the segment's article offsets.
 
@@ -43,7 +47,7 @@ from .records import NLP_KINDS, Article, Block, BlockKind, Span
 @lru_cache(maxsize=1)
 def _coder_positions() -> tuple[int, int]:
     """The coder's lead (`assemble.LEAD_SENTENCES`: mentions there need no anchor, so those
-    sentences are parsed whenever anything is, keeping their positions) and its fatality look-ahead
+    sentences are parsed whenever one holds a trigger, keeping their positions) and its fatality look-ahead
     (`assemble._FATALITY_LOOKAHEAD`: sentences after an event's own that may give its toll), read
     from the coder so that a change there reaches the screen."""
     from .coding.assemble import _FATALITY_LOOKAHEAD, LEAD_SENTENCES
@@ -87,6 +91,7 @@ class Plan:
     whole: bool
     sentences: int  # raw sentences in the article's NLP blocks
     selected: int  # of which parsed
+    lead_skipped: bool = False  # no lead sentence holds a trigger, so only the first is parsed: the coder's lead is empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,9 +492,11 @@ def _plan_of(article: Article, sents: list[Sentence]) -> Plan:
             tolls[i] = find_fatalities(Span(article.id, b.start, b.end, article.text[b.start : b.end])) is not None
         return tolls[i]
 
-    chosen = _choose(body, toll, article.published is None, max(titled, default=None))
+    lead, _ = _coder_positions()
+    skip_lead = not any(s.trigger for s in body[:lead])
+    chosen = _choose(body, toll, article.published is None, max(titled, default=None), skip_lead)
     picked = {id(s) for s in sents if s.block.kind is BlockKind.TITLE} | {id(body[i]) for i in chosen}
-    return Plan(_segments(sents, picked), None, False, n, len(picked))
+    return Plan(_segments(sents, picked), None, False, n, len(picked), skip_lead)
 
 
 def _armed(body: list[Sentence]) -> bool:
@@ -497,10 +504,12 @@ def _armed(body: list[Sentence]) -> bool:
     return sum(1 for s in body if s.armed) >= 2 or any(len(s.armed) >= 2 for s in body)
 
 
-def _choose(body: list[Sentence], toll: Callable[[int], bool], undated: bool, title_year: int | None) -> set[int]:
+def _choose(body: list[Sentence], toll: Callable[[int], bool], undated: bool, title_year: int | None, skip_lead: bool) -> set[int]:
     lead, lookahead = _coder_positions()
     n = len(body)
-    chosen = {i for i, s in enumerate(body) if s.trigger} | set(range(min(n, lead)))
+    # a lead with no trigger still gives its first sentence: the dateline and the place and day
+    # the story opens with are the article's context for the places and dates told later
+    chosen = {i for i, s in enumerate(body) if s.trigger} | set(range(min(n, 1 if skip_lead else lead)))
     triggers = sorted(i for i, s in enumerate(body) if s.trigger)
     for i in triggers:  # the look-ahead reads the next sentences for a toll
         window = range(i + 1, min(n, i + 1 + lookahead))

@@ -127,6 +127,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
     by_block = {id(bd): _token_mentions(bd, actors) for bd in ann.docs}
     dateline = dateline_span(article)
     ref_year = _reference_year(article.published, date_spans)
+    lead = lead_sentences(ann)
     candidates: list[Event] = []
     coded_sentences: set[int] = set()
     anchored: set[str] = set()
@@ -162,7 +163,7 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         if event is None:
             stats["dropped_background"] += 1
             continue
-        if event.sub_event_type == "Agreement" and k >= LEAD_SENTENCES and not any(e.field == "event_date" for e in event.evidence):
+        if event.sub_event_type == "Agreement" and k >= lead and not any(e.field == "event_date" for e in event.evidence):
             # accords are recalled for years ("who negotiated the peace accord"); a new one is
             # the lead's news or says when it was reached
             stats["dropped_background"] += 1
@@ -171,14 +172,14 @@ def code_article(ann: AnnotatedArticle, res: Resources, classified: Sequence[Cla
         candidates.append(event)
         if event.sub_event_type == "Armed clash" and sentence_cues(sent, lex).get("mutual_fire"):
             answers.add(event.id)
-        if k < LEAD_SENTENCES or _anchored(event, sspan):
+        if k < lead or _anchored(event, sspan):
             anchored.add(event.id)
         elif event.fatalities:
             told_toll.add(event.id)
     spans = [bd.token_span(article.id, sent) for bd, sent in sentences] if candidates else []
-    candidates = _crowd_violence_from_frame(_answered_fire(candidates, answers), sentences, spans, res, article.published)
+    candidates = _crowd_violence_from_frame(_answered_fire(candidates, answers), sentences, spans[:lead], res, article.published)
     candidates, stats["dropped_unanchored"] = _join_frames(_fatalities_from_frame(candidates, spans, coded_sentences, sentences), anchored, told_toll)
-    candidates = _intervention_from_frame(candidates, sentences, spans, res, article.published)
+    candidates = _intervention_from_frame(candidates, sentences, spans[:lead], res, article.published)
     events = [_finalise(e, article.published) for e in merge_within_article(candidates, contains, article.published)]
     stats["candidates"] = len(candidates)
     stats["events"] = len(events)
@@ -471,12 +472,12 @@ def _lead_index(ev: Event, starts: list[Span]) -> int | None:
     return next((i for i, sp in enumerate(starts) if ev.evidence[0].span.start == sp.start), None)
 
 
-def _crowd_violence_from_frame(candidates: list[Event], sentences, spans: list[Span], res, on):  # type: ignore[no-untyped-def]
-    """A protest in the lead whose next sentences tell of the crowd's own violence ("The
-    demonstrators burned the police station", "Chairs were burnt") was a violent demonstration
-    (ACLED: rioters), unless the state's force decided it already (excessive force)."""
+def _crowd_violence_from_frame(candidates: list[Event], sentences, starts: list[Span], res, on):  # type: ignore[no-untyped-def]
+    """A protest in the lead (`starts`: the lead's sentence spans) whose next sentences tell of the
+    crowd's own violence ("The demonstrators burned the police station", "Chairs were burnt") was a
+    violent demonstration (ACLED: rioters), unless the state's force decided it already (excessive
+    force)."""
     lex = load_lexicon()
-    starts = spans[:LEAD_SENTENCES]
     out = []
     for ev in candidates:
         own = _lead_index(ev, starts)
@@ -493,7 +494,7 @@ def _crowd_violence_from_frame(candidates: list[Event], sentences, spans: list[S
             ev, sub_event_type=sub, event_type=EVENT_TYPE_OF[sub], plover=PLOVER_OF[sub],
             actor1=rioters.name if rioters else ev.actor1, inter1=rioters.inter if rioters else ev.inter1,
             interaction=interaction(rioters.inter if rioters else ev.inter1, ev.inter2),
-            evidence=ev.evidence + (Evidence("event", spans[violent]),),
+            evidence=ev.evidence + (Evidence("event", starts[violent]),),
         ))
     return out
 
@@ -509,7 +510,7 @@ def _crowd_acts(sent, lex) -> bool:  # type: ignore[no-untyped-def]
     return bool(acts) and not any(t.lemma_.lower() in state for v in acts for a in structural_roles(v)[0] for t in a.subtree)
 
 
-def _intervention_from_frame(candidates: list[Event], sentences, spans: list[Span], res, on):  # type: ignore[no-untyped-def]
+def _intervention_from_frame(candidates: list[Event], sentences, starts: list[Span], res, on):  # type: ignore[no-untyped-def]
     """A peaceful protest in the lead whose next sentence tells that the police dispersed or
     detained the crowd was a Protest with intervention (ACLED codes the protest by the most
     severe act against it), the police its actor 2 unless the text named the force; a riot with
@@ -520,7 +521,6 @@ def _intervention_from_frame(candidates: list[Event], sentences, spans: list[Spa
         if ev.sub_event_type != "Peaceful protest" and not riot:
             out.append(ev)
             continue
-        starts = spans[:LEAD_SENTENCES]
         own = _lead_index(ev, starts)
         kinds = [intervention_kind(sentences[j][1]) for j in range(own + 1, len(starts))] if own is not None else []
         kind = next((k for k in kinds if k != "Peaceful protest"), None)
@@ -665,6 +665,12 @@ _PARTICIPANT_REASONS = frozenset(
     {"no armed party", "no crowd", "no place taken", "no group", "no harm", "no air context", "no blast context",
      "no weapons context", "no demand context", "no base context"}
 )
+
+
+def lead_sentences(ann: AnnotatedArticle) -> int:
+    """How many of the parsed sentences are the lead: none when the cascade left out a lead that
+    holds no trigger (`screen.Plan.lead_skipped`), so a later sentence is never taken for it."""
+    return 0 if ann.plan is not None and ann.plan.lead_skipped else LEAD_SENTENCES
 
 
 def _fatalities(sspan: Span, sent, to_span):  # type: ignore[no-untyped-def]
