@@ -15,15 +15,19 @@ TEXT = (
 )
 
 
-def test_memoised_lemmas_are_spacys_lemmas() -> None:
+def _models():  # type: ignore[no-untyped-def]
+    """The model as the pipeline loads it (with the speed-ups) and as spaCy alone loads it."""
     import spacy
 
     from eventwire.annotate import load_model
     from eventwire.settings import Settings
 
     name = Settings().model
-    fast = load_model(name)
-    plain = spacy.load(name)
+    return load_model(name), spacy.load(name)
+
+
+def test_memoised_lemmas_are_spacys_lemmas() -> None:
+    fast, plain = _models()
     texts = [TEXT, TEXT.upper(), TEXT.replace("policemen", "police officers"), TEXT]
     for a, b in zip(fast.pipe(texts), plain.pipe(texts)):
         assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
@@ -41,14 +45,7 @@ SPOKEN = (
 
 
 def test_attribute_rules_looked_up_are_the_matchers() -> None:
-    import spacy
-
-    from eventwire.annotate import load_model
-    from eventwire.settings import Settings
-
-    name = Settings().model
-    fast = load_model(name)
-    plain = spacy.load(name)
+    fast, plain = _models()
     assert fast.get_pipe("attribute_ruler").match.__name__ == "match"  # the lookup is in use
     texts = [TEXT, SPOKEN, TEXT.lower(), SPOKEN.upper(), " \n ".join([TEXT, SPOKEN])]
     ruled = plain.get_pipe("attribute_ruler")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .errors import ModelMissing
 from .records import NLP_KINDS, Article, Block, Span
-from .screen import Plan, plan, plans
+from .screen import Confident, Plan, plan, plans
 
 log = logging.getLogger(__name__)
 
@@ -146,20 +146,27 @@ def _look_up_attribute_rules(nlp: Language) -> None:
 
     ruler = nlp.get_pipe("attribute_ruler")
     strings = nlp.vocab.strings
-    filed: list[dict[int, list[tuple[int, list[list[tuple[int, str, Any]]]]]]] = [{} for _ in _RULE_ATTRS]
-    anywhere: list[tuple[int, list[list[tuple[int, str, Any]]]]] = []
+    Tests = list[list[tuple[int, str, Any]]]  # per token of a pattern
+    # per column: value -> rules whose one test is that value; value -> (rule, tests) to try
+    sure: list[dict[int, list[int]]] = [{} for _ in _RULE_ATTRS]
+    filed: list[dict[int, list[tuple[int, Tests]]]] = [{} for _ in _RULE_ATTRS]
+    anywhere: list[tuple[int, Tests]] = []
     for rule, entry in enumerate(ruler.patterns):
         for pattern in entry["patterns"]:
-            tests = [_token_tests(spec, strings) for spec in pattern]
-            if not pattern or any(t is None for t in tests):
+            read = [_token_tests(spec, strings) for spec in pattern]
+            if not pattern or any(t is None for t in read):
                 return
-            key = next((t for col in range(len(_RULE_ATTRS)) for t in tests[0] if t[0] == col and t[1] in ("eq", "in")), None)  # type: ignore[union-attr]
+            tests: Tests = read  # type: ignore[assignment]
+            key = min((t for t in tests[0] if t[1] in ("eq", "in")), key=lambda t: t[0], default=None)
             if key is None:
-                anywhere.append((rule, tests))  # type: ignore[arg-type]
+                anywhere.append((rule, tests))
                 continue
             col, test, value = key
             for v in (value,) if test == "eq" else value:
-                filed[col].setdefault(v, []).append((rule, tests))  # type: ignore[arg-type]
+                if len(tests) == 1 and len(tests[0]) == 1:
+                    sure[col].setdefault(v, []).append(rule)
+                else:
+                    filed[col].setdefault(v, []).append((rule, tests))
     ids = [strings.add(str(rule)) for rule in range(len(ruler.attrs))]
 
     def passes(row: list[int], tests: list[tuple[int, str, Any]]) -> bool:
@@ -171,26 +178,14 @@ def _look_up_attribute_rules(nlp: Language) -> None:
                 return False
         return True
 
-    # a pattern whose filing value is its one test matches wherever a token has the value
-    sure = [{v: [r for r, t in entries if len(t) == 1 and len(t[0]) == 1] for v, entries in table.items()} for table in filed]
-    rest = [{v: [(r, t) for r, t in entries if not (len(t) == 1 and len(t[0]) == 1)] for v, entries in table.items()} for table in filed]
-    sure = [{v: rules for v, rules in table.items() if rules} for table in sure]
-    rest = [{v: entries for v, entries in table.items() if entries} for table in rest]
-
     def match(doc: Doc) -> list[tuple[int, int, int, int]]:
         rows = doc.to_array([LOWER, TAG, DEP, IS_SPACE]).tolist() if len(doc) else []
         n = len(rows)
         found: set[tuple[int, int, int, int]] = set()
         for i, row in enumerate(rows):
-            for col in range(len(_RULE_ATTRS)):
-                value = row[col]
-                for rule in sure[col].get(value, ()):
-                    found.add((rule, ids[rule], i, i + 1))
-                for rule, tests in rest[col].get(value, ()):
-                    size = len(tests)
-                    if i + size <= n and all(passes(rows[i + k], tests[k]) for k in range(size)):
-                        found.add((rule, ids[rule], i, i + size))
-            for rule, tests in anywhere:
+            tried = [e for col, value in enumerate(row) for e in filed[col].get(value, ())] + anywhere
+            found.update((rule, ids[rule], i, i + 1) for col, value in enumerate(row) for rule in sure[col].get(value, ()))
+            for rule, tests in tried:
                 size = len(tests)
                 if i + size <= n and all(passes(rows[i + k], tests[k]) for k in range(size)):
                     found.add((rule, ids[rule], i, i + size))
@@ -213,9 +208,6 @@ def annotate(
             pending = []
     if pending:
         yield from _annotate_batch(pending, nlp, cascade, confident)
-
-
-Confident = Callable[[list[str]], list[bool]]
 
 
 def _one_line(text: str) -> str:

@@ -437,7 +437,11 @@ def _screen_words(text: str) -> list[str]:
     return words
 
 
-def confident_events(classifier: Any) -> Callable[[list[str]], list[bool]]:
+# Which of some raw sentences a sure classifier may make events of (`confident_events`).
+Confident = Callable[[list[str]], list[bool]]
+
+
+def confident_events(classifier: Any) -> Confident:
     """Which raw sentences the event classifier may be sure enough of to rescue a mention
     (`assemble.RESCUE_CONFIDENCE`), read with a margin: the coder scores spaCy's sentence with
     parse gates that only lower its confidence, the screen the raw sentence without them."""
@@ -456,12 +460,12 @@ RESCUE_MARGIN = 0.25
 # --- the plan ------------------------------------------------------------------------------------
 
 
-def plan(article: Article, confident: Callable[[list[str]], list[bool]] | None = None) -> Plan:
+def plan(article: Article, confident: Confident | None = None) -> Plan:
     """What of the article the full pipeline must see (see the module docstring)."""
     return plans([article], confident)[0]
 
 
-def plans(articles: list[Article], confident: Callable[[list[str]], list[bool]] | None = None) -> list[Plan]:
+def plans(articles: list[Article], confident: Confident | None = None) -> list[Plan]:
     """`plan` for many articles, asking `confident` (`confident_events`) in one call about every
     body sentence only a sure classifier could make an event of; without it those are parsed."""
     read = [read_sentences(a) for a in articles]
