@@ -78,6 +78,9 @@ def _block_mentions(
             actor = _unresolved_head(span, registry)
         if actor is not None:
             claim(span, actor)
+            for other_span, other in _conjunct_countries(span, actor, registry, on, focus):
+                if not any(taken[other_span.start : other_span.end]):
+                    claim(other_span, other)
     for ent in doc.ents:
         span = ent[1:] if len(ent) > 1 and ent[0].pos_ == "DET" else ent
         if any(taken[span.start : span.end]):
@@ -109,10 +112,20 @@ def _named_matches(doc: Doc, registry: ActorRegistry) -> list[tuple[SpacySpan, s
         if hit is None:
             i += 1
             continue
+        if _opposed(hit[0]):
+            i += 1  # "anti-Houthi National Resistance forces": the group's opponents, not the group
+            continue
         i = hit[0].end
         if not _is_descriptor(hit[0]):
             out.append(hit)
     return out
+
+
+def _opposed(span: SpacySpan) -> bool:
+    """The name follows "anti-" ("anti-Houthi forces"); a name that begins with it ("Anti-Balaka")
+    is matched from "anti" and so is not affected."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ == "anti"
 
 
 def _head_phrases(doc: Doc, registry: ActorRegistry) -> list[SpacySpan]:
@@ -185,6 +198,31 @@ def _grow(head: SpacySpan, registry: ActorRegistry) -> SpacySpan:
     while end > head.end and doc[end - 1].is_punct:
         end -= 1
     return doc[start:end]
+
+
+def _conjunct_countries(
+    span: SpacySpan, actor: Actor, registry: ActorRegistry, on: dt.date | None, focus: str | None
+) -> list[tuple[SpacySpan, Actor]]:
+    """The other states' forces a coordinated country names beside this mention: "Indian and
+    Pakistani troops", "the armies of Armenia and Azerbaijan" are two actors, each the phrase with
+    the other country put in; the conjunct alone is its evidence."""
+    doc = span.doc
+    out: list[tuple[SpacySpan, Actor]] = []
+    for tok in span:
+        if tok.dep_ not in ("amod", "compound", "nmod", "pobj", "conj") or registry.country_of(tok.text) is None:
+            continue
+        for conj in tok.conjuncts:
+            if span.start <= conj.i < span.end or registry.country_of(conj.text) is None:
+                continue
+            lo, hi = sorted((tok.i, conj.i))
+            if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in doc[lo:hi]):
+                continue  # "Russian or Syrian aircraft": one of them, not both
+            at = tok.idx - span.start_char
+            text = span.text[:at] + conj.text + span.text[at + len(tok.text) :]
+            other = registry.resolve(text, on, focus)
+            if other is not None and other.name != actor.name:
+                out.append((doc[conj.i : conj.i + 1], other))
+    return out
 
 
 def _left_edge(root: Token, start: int) -> int:

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 from ..annotate import AnnotatedArticle, BlockDoc
 from ..dates import find_dates
 from ..fatalities import find_fatalities, parse_fatalities
+from ..geo.resolve import MIN_EVENT_SCORE
 from ..ingest.text import DATELINE, EXPLICIT_DATE, MONTH_WORD, YEAR
 from ..merge import event_id, merge_within_article
 from ..quotes import extract_quotes
@@ -539,8 +540,13 @@ def _intervention_from_frame(candidates: list[Event], sentences, starts: list[Sp
 
 
 def focus_country(places: Sequence[PlaceMention]) -> str | None:
-    """The country the article is mostly about: the most mentioned country among its places."""
-    counts = Counter(p.place.country for p in places if p.place.country)
+    """The country the article is mostly about: the most mentioned country among its places, a
+    place named outright counting twice a demonym or a name inside another ("Turkish artillery
+    shelled positions in Idlib" is about Syria)."""
+    counts: Counter[str] = Counter()
+    for p in places:
+        if p.place.country:
+            counts[p.place.country] += 2 if p.score >= MIN_EVENT_SCORE else 1
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -783,6 +789,8 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=froze
         return "Armed clash"  # ACLED: both sides fired ("exchanged artillery fire", "soldiers shot back")
     if family == "attack" and _hits_armed(head, sent, lex, armed_idx):
         return "Armed clash"  # ACLED: an attack on soldiers, police or their posts is a battle
+    if family == "attack" and a1 is not None and a1.actor.inter != 3 and _fires_remote_weapon(head, lex):
+        return "Shelling/artillery/missile attack"  # "fired heavy weapons at the village": fire from afar, whoever it hit
     kind = intervention_kind(sent) if family == "protest" else None
     if kind is not None and _crowd_violence(head, accepted, sent, lex, kind):
         return "Violent demonstration"  # the demonstrators' own violence makes it a riot, whatever the police did
@@ -822,6 +830,26 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=froze
     if cls is not None and cls.sub_event_type in fam.sub_types:
         return cls.sub_event_type
     return fam.default
+
+
+_FIRING_VERBS = frozenset({"fire", "launch", "lob"})
+
+
+def _fires_remote_weapon(head, lex) -> bool:  # type: ignore[no-untyped-def]
+    """The trigger fires a weapon of the codebook's shelling ("fired mortars", "launched
+    rockets", "fired heavy machine guns at farms"), named as its object; a bare "weapons" is a
+    heavy one only when the text says so."""
+    if head.lemma_.lower() not in _FIRING_VERBS:
+        return False
+    remote = lex.cues["remote_weapon"] - {"weapon"}
+    phrases = [" ".join(p) for p in lex.cue_phrases.get("remote_weapon", ()) if p != ("heavy", "weapon")]
+    for obj in (c for c in head.children if c.dep_ == "dobj"):
+        lemmas = [t.lemma_.lower() for t in obj.subtree]
+        if set(lemmas) & remote or any(f" {p} " in f" {' '.join(lemmas)} " for p in phrases):
+            return True
+        if any(t.lemma_.lower() == "weapon" and any(c.lemma_.lower() == "heavy" for c in t.children) for t in obj.subtree):
+            return True  # "heavy and medium weapons"
+    return False
 
 
 def _grievance(head) -> set[int]:  # type: ignore[no-untyped-def]

@@ -30,6 +30,10 @@ _LIGHT_VERBS = frozenset(
 )
 # Verbs whose subject uses the weapon their object names ("militants threw a grenade").
 _WEAPON_VERBS = frozenset("use throw hurl lob plant detonate drop".split())  # with the light verbs "fire" and "launch"
+# Triggers whose coordinated subjects fight each other ("Indian and Pakistani troops exchanged
+# fire", "soldiers and rebels clashed"); under any other ("US and British forces launched
+# strikes") coordinated actors act together.
+_RECIPROCAL = frozenset("clash fight exchange skirmish battle brawl".split())
 _SPEECH = frozenset("say tell report claim announce confirm accuse state add allege deny".split())
 
 
@@ -258,6 +262,27 @@ def group_against(head: Token, sent: SpacySpan, mentions: Sequence[tuple[int, in
     return next(iter(groups.values())) if len(groups) == 1 else None
 
 
+def _reciprocal(head: Token) -> bool:
+    """The trigger, or the verb its noun phrase hangs from, is one of mutual fighting ("clashed",
+    "exchanged artillery fire")."""
+    node = head
+    while True:
+        if node.lemma_.lower() in _RECIPROCAL:
+            return True
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _coordinated(mention: ActorMention, mentions: Sequence[tuple[int, int, ActorMention]], doc) -> set[ActorMention]:  # type: ignore[no-untyped-def]
+    """The mentions joined to `mention` by "and" ("US and British forces", "police and soldiers")."""
+    span = next(((s, e) for s, e, m in mentions if m is mention), None)
+    if span is None:
+        return set()
+    linked = {c.i for t in doc[span[0] : span[1]] for c in t.conjuncts}
+    return {m for s, e, m in mentions if m is not mention and linked & set(range(s, e))}
+
+
 def choose_roles(
     head: Token, sent: SpacySpan, mentions: Sequence[tuple[int, int, ActorMention]]
 ) -> tuple[ActorMention | None, ActorMention | None]:
@@ -279,8 +304,10 @@ def choose_roles(
         after = [m for s, e, m in usable if s > head.i]
         a1 = before[-1] if before else (after[0] if after else None)
     if a1 is not None and a2 is None:
-        # the other party named anywhere else in the sentence, nearest after the trigger first
-        others = [(s, m) for s, e, m in usable if m is not a1 and m.actor.name != a1.actor.name]
+        # the other party named anywhere else in the sentence, nearest after the trigger first;
+        # not one coordinated with actor 1 unless they fought each other
+        partners = set() if _reciprocal(head) else _coordinated(a1, usable, sent.doc)
+        others = [(s, m) for s, e, m in usable if m is not a1 and m.actor.name != a1.actor.name and m not in partners]
         after = [m for s, m in others if s > head.i]
         a2 = after[0] if after else (others[-1][1] if others else None)
     if a1 is not None and a2 is not None and a1.actor.name == a2.actor.name:

@@ -155,7 +155,7 @@ def _recognise(bd: BlockDoc, gaz: Gazetteer, focus: Counter[str]) -> list[_Found
         if score is None:
             continue
         if e < len(doc) and doc[e].lower_ in _CURRENCY_WORDS:
-            score = min(score, SCORE_IN_NAME)  # "the US dollar", "Lebanese pound": not a place
+            continue  # "the US dollar", "Lebanese pound": a currency, not a place nor the article's country
         start, end = _strip_chars(doc, span)
         if end > start:
             out.append(_Found(bd.offset + start, bd.offset + end, score))
@@ -196,6 +196,8 @@ def _score(span: SpacySpan, run: tuple[int, int], ent_of: dict[int, SpacySpan], 
     if ent is not None and ent.label_ in _NAME_LABELS:
         whole = (span.start, span.end) == _trim(span.doc, ent.start, ent.end)
         if ent.label_ == "PERSON":  # "Jackson", "George Washington": a place only if a big one
+            if context == "locative" and span[0].text in _LOWER_ARTICLES and len(span) > 1:
+                return SCORE_NER_MISFIRE  # "in al Qusayr": a person is not "in" an article-led name
             if not whole or not _strong(text, gaz):
                 return None
             score = SCORE_NER_MISFIRE if _curated_or_region(text, gaz) else SCORE_IN_NAME
@@ -366,7 +368,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     runs = []
     i, n = 0, len(doc)
     while i < n:
-        if not _capitalised(doc[i]):
+        if not (_capitalised(doc[i]) or _lower_article_starts(doc, i)):
             i += 1
             continue
         j = i + 1
@@ -392,9 +394,25 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+# Arabic articles that reports write in lower case before a place ("in el Mina", "in ech
+# Choueifat", "in al-Bab"); not "an", "as", "at", which are English words.
+_LOWER_ARTICLES = frozenset("al el ech esh ash ad ar az ez es".split())  # noqa: SIM905
+
+
+def _lower_article_starts(doc: Doc, i: int) -> bool:
+    """A lower-case article after a locative begins the name that follows it ("in el Hermel",
+    "near al-Bab")."""
+    if doc[i].lower_ not in _LOWER_ARTICLES or i == 0 or doc[i - 1].lower_ not in _LOCATIVES or doc[i].whitespace_ == "\n":
+        return False
+    nxt = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "-" and not doc[i].whitespace_ else i + 1
+    return nxt < len(doc) and _capitalised(doc[nxt])
+
+
 def _article_starts_name(doc: Doc, i: int, j: int) -> bool:
     """A capitalised article begins the name doc[i:j] when a hyphen joins it to the next word
     ("Al-Hasaka") or a locative comes before it ("in Al Bab"); "the El Nino" is no place."""
+    if _lower_article_starts(doc, i):
+        return i + 1 < j
     if not _capitalised(doc[i]) or i + 1 >= j or doc[i].lower_ in _NEVER_FIRST:
         return False
     return doc[i + 1].text == "-" or (i > 0 and doc[i - 1].lower_ in _LOCATIVES)
