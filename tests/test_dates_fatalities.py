@@ -31,7 +31,7 @@ def test_normalise(expr: str, expected: tuple[dt.date, int]) -> None:
     assert normalise(expr, PUB) == expected
 
 
-@pytest.mark.parametrize("expr", ["later this month", "next week", "in recent weeks", "two days", "tomorrow"])
+@pytest.mark.parametrize("expr", ["later this month", "next week", "in recent weeks", "two days", "tomorrow", "the 5th day", "the third straight week", "Day 9"])
 def test_forecasts_and_spans_have_no_date(expr: str) -> None:
     assert normalise(expr, PUB) is None
 

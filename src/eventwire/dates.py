@@ -20,6 +20,8 @@ PRECISION_OF_PERIOD = {"day": 1, "week": 2, "month": 3, "year": 3}
 _VAGUE = re.compile(r"\b(recent|past|coming|next|several|many|few|years?|decades?|centur|ago\b.*\bdecade)", re.IGNORECASE)
 _FUTURE_WORDS = re.compile(r"\b(later|next|coming|tomorrow)\b", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|hours?)\s*$", re.IGNORECASE)
+# "the 5th day", "day 9", "the third week": how long something has gone on, not a date
+_ORDINAL_PERIOD = re.compile(r"^\s*(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+tieth)\s+(?:straight\s+|consecutive\s+)?(?:day|week|month|year)s?(?:\s+(?:on|in|of|since|at))?\s*$|^\s*(?:day|week)\s+\d+\s*$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:on|in|at|since|by|from|during|until|early|late|mid-?|the|around|about|approximately|circa|as\s+of)\s+", re.IGNORECASE)
 
 
@@ -49,7 +51,7 @@ def normalise(expression: str, published: dt.date) -> tuple[dt.date, int] | None
     None: they cannot date an event that has happened.
     """
     text = expression.strip()
-    if not text or _DURATION.match(text) or _FUTURE_WORDS.search(text):
+    if not text or _DURATION.match(text) or _ORDINAL_PERIOD.match(text) or _FUTURE_WORDS.search(text):
         return None
     core = text
     while True:

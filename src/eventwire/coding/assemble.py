@@ -61,7 +61,7 @@ from .taxonomy import EVENT_TYPE_OF, PLOVER_OF
 MAX_EVENT_AGE_DAYS = 120
 # Undated sentences take the publication date at this precision (2 = within the week).
 UNDATED_PRECISION = 2
-_BACKGROUND = re.compile(r"\b(cold[- ]cases?|since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak|invasion|war|conflict|uprising|revolution|occupation|insurgency))|erupted\s+in|began\s+in\s+\d{4}|has\s+since|have\s+been\s+\w+ing\s+since)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\b(cold[- ]cases?|since\s+(?:\d{4}|the\s+(?:start|beginning|outbreak|invasion|war|conflict|uprising|revolution|occupation|insurgency))|erupted\s+in\s+(?:[A-Z][a-z]+\s+)?\d{4}|began\s+in\s+\d{4}|has\s+since|have\s+been\s+\w+ing\s+since)\b", re.IGNORECASE)
 
 
 def event_sentences(ann: AnnotatedArticle) -> list[tuple[BlockDoc, SpacySpan]]:

@@ -148,6 +148,11 @@ def _split(words: str) -> list[str]:
 
 
 def _forms(tok: Token) -> tuple[str, str]:
+    if tok.pos_ == "PROPN" and (tok.tag_ == "NNPS" or tok.lower_.endswith("ers")):
+        # "Swaraj Abhiyan Protesters", "Maoist Rebels": a capitalised plural keeps its plural as
+        # lemma; the singular is the word the lexicon knows
+        lower = tok.lower_
+        return (lower[:-3] + "y" if lower.endswith("ies") else lower[:-1] if lower.endswith("s") and not lower.endswith("ss") else lower), lower
     return tok.lemma_.lower(), tok.lower_
 
 
@@ -635,9 +640,15 @@ _OBJECTION_OBJECTS = frozenset(
 
 
 def _gathered_at(head: Token) -> bool:
-    """The verb says where people gathered ("in Chisinau", "outside the ministry")."""
+    """The verb says where people gathered ("in Chisinau", "outside the ministry", "in the state
+    capital", "in front of the district office")."""
+    places = load_lexicon().cues["gathering_place"]
     return any(
-        child.dep_ == "prep" and child.lower_ in _GATHERING_PREPS and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children)
+        child.dep_ == "prep" and child.lower_ in _GATHERING_PREPS
+        and (
+            any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in child.children)
+            or any(t.pos_ == "NOUN" and t.lemma_.lower() in places for t in child.subtree)
+        )
         for child in head.children
     )
 
