@@ -781,6 +781,10 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=froze
     family = mention.family
     families = {m.family for m in accepted}
     found = sentence_cues(sent, lex)
+    if family in ("blast", "explosive") and _incendiary(head, lex):
+        # "pickets exploded two petrol bombs": fire weapons are no explosives (ACLED codes them as riots)
+        words = {t.lemma_.lower() for t in sent}
+        return "Mob violence" if words & _MOB_WORDS and not words & {"protester", "demonstrator", "protest"} else "Violent demonstration"
     if family in ("attack", "battle") and _air_doer(head, lex):
         return "Air/drone strike"  # "the air force targeted their positions", "warplanes attacked"
     if family in ("shelling", "grenade", "blast") and found.get("direct_fire"):
@@ -830,6 +834,19 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=froze
     if cls is not None and cls.sub_event_type in fam.sub_types:
         return cls.sub_event_type
     return fam.default
+
+
+def _incendiary(head, lex) -> bool:  # type: ignore[no-untyped-def]
+    """What blew up, or what the trigger's bomb was, is a fire weapon ("exploded petrol bombs",
+    "a Molotov cocktail exploded")."""
+    words = lex.cues["incendiary"]
+    phrases = [" ".join(p) for p in lex.cue_phrases.get("incendiary", ())]
+    parts = [c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "compound")] + [head]
+    for part in parts:
+        lemmas = " ".join(t.lemma_.lower() for t in (part.subtree if part is not head else [head, *(c for c in head.lefts if c.dep_ == "compound")]))
+        if set(lemmas.split()) & words or any(f" {p} " in f" {lemmas} " for p in phrases):
+            return True
+    return False
 
 
 _FIRING_VERBS = frozenset({"fire", "launch", "lob"})
@@ -897,7 +914,16 @@ def _crowd_violence(head, accepted, sent, lex, kind: str) -> bool:  # type: igno
     grievance = _grievance(head)
     if kind == "Peaceful protest" and any(m.family in _CROWD_VIOLENCE and m.head not in grievance and m.head != head.i for m in accepted):
         return True
-    return "protester_violence" in sentence_cues(sent, lex, skip=grievance)
+    return "protester_violence" in sentence_cues(sent, lex, skip=grievance | _idioms(sent, lex))
+
+
+def _idioms(sent, lex) -> set[int]:  # type: ignore[no-untyped-def]
+    """Verbs used with an idiom's object ("torched an effigy", "struck a deal"): no violence."""
+    return {
+        t.i for t in sent
+        if t.lemma_.lower() in lex.idiom_objects
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.idiom_objects[t.lemma_.lower()] for c in t.children)
+    }
 
 
 def _hits_armed(head, sent, lex, armed_idx=frozenset()) -> bool:  # type: ignore[no-untyped-def]

@@ -726,7 +726,7 @@ def sentence_mentions(
         else:
             cues = Cues(base, article_armed)
         family = trig.family
-        if reason in _UNARMED and family == "attack" and _crowd_doer(head, lex):
+        if reason in _UNARMED and family == "attack" and _crowd_doer(head, lex) and _acted_on(head):
             family, reason = "mob", None  # "locals beat up a suspected thief": a mob, not a gang
         elif reason in _UNARMED and gang_violence and family in _GANG_FAMILIES:
             reason = None  # "a man was shot dead in Colonia X" where gangs are a party to the violence
@@ -763,6 +763,12 @@ def _groups_clashed(head: Token, lex: Lexicon) -> bool:
         c.dep_ == "nsubj" and c.tag_ == "NNS" and c.lemma_.lower() in _GROUP_NOUNS and not {t.lemma_.lower() for t in c.subtree} & talkers
         for c in head.children
     )
+
+
+def _acted_on(head: Token) -> bool:
+    """The act has someone or something it was done to ("beat up a thief", "attacked the
+    office", "pelted stones at the bus"); "workers have been striking" has none: a strike."""
+    return any(c.dep_ in ("dobj", "nsubjpass", "agent", "xcomp") or c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon") for c in head.children)
 
 
 def _crowd_doer(head: Token, lex: Lexicon) -> bool:
