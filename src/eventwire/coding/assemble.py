@@ -782,9 +782,7 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=froze
     families = {m.family for m in accepted}
     found = sentence_cues(sent, lex)
     if family in ("blast", "explosive") and _incendiary(head, lex):
-        # "pickets exploded two petrol bombs": fire weapons are no explosives (ACLED codes them as riots)
-        words = {t.lemma_.lower() for t in sent}
-        return "Mob violence" if words & _MOB_WORDS and not words & {"protester", "demonstrator", "protest"} else "Violent demonstration"
+        return _riot_kind(sent)  # "pickets exploded two petrol bombs": fire weapons are no explosives (ACLED: a riot)
     if family in ("attack", "battle") and _air_doer(head, lex):
         return "Air/drone strike"  # "the air force targeted their positions", "warplanes attacked"
     if family in ("shelling", "grenade", "blast") and found.get("direct_fire"):
@@ -821,8 +819,7 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=froze
         words = {t.lemma_.lower() for t in sent}
         return "Violent demonstration" if words & {"protester", "demonstrator", "protest", "demonstrate", "demonstration", "rally"} else "Mob violence"
     if family == "riot":
-        words = {t.lemma_.lower() for t in sent}
-        return "Mob violence" if words & _MOB_WORDS and not words & {"protester", "demonstrator", "protest"} else "Violent demonstration"
+        return _riot_kind(sent)
     if family == "territory":
         inter1 = a1.actor.inter if a1 else None
         if inter1 is not None:
@@ -836,15 +833,23 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=froze
     return fam.default
 
 
+def _riot_kind(sent) -> str:  # type: ignore[no-untyped-def]
+    """A riot's sub-event type: mob violence where a mob or vigilantes act and no demonstration is
+    told, else a violent demonstration."""
+    words = {t.lemma_.lower() for t in sent}
+    return "Mob violence" if words & _MOB_WORDS and not words & {"protester", "demonstrator", "protest"} else "Violent demonstration"
+
+
 def _incendiary(head, lex) -> bool:  # type: ignore[no-untyped-def]
     """What blew up, or what the trigger's bomb was, is a fire weapon ("exploded petrol bombs",
-    "a Molotov cocktail exploded")."""
+    "a Molotov cocktail exploded", "a petrol bomb blast")."""
     words = lex.cues["incendiary"]
     phrases = [" ".join(p) for p in lex.cue_phrases.get("incendiary", ())]
-    parts = [c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "compound")] + [head]
-    for part in parts:
-        lemmas = " ".join(t.lemma_.lower() for t in (part.subtree if part is not head else [head, *(c for c in head.lefts if c.dep_ == "compound")]))
-        if set(lemmas.split()) & words or any(f" {p} " in f" {lemmas} " for p in phrases):
+    own = [head, *(c for c in head.lefts if c.dep_ == "compound")]
+    parts = [own] + [list(c.subtree) for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "compound")]
+    for tokens in parts:
+        lemmas = [t.lemma_.lower() for t in tokens]
+        if set(lemmas) & words or any(f" {p} " in f" {' '.join(lemmas)} " for p in phrases):
             return True
     return False
 
