@@ -20,6 +20,9 @@ PUB = dt.date(2016, 8, 7)  # a Sunday
     [
         ("Saturday", (dt.date(2016, 8, 6), 1)),
         ("on Saturday", (dt.date(2016, 8, 6), 1)),
+        ("Sunday", (PUB, 1)),  # the paper's own weekday is that day
+        ("on Sunday night", (PUB, 1)),
+        ("last Sunday", (dt.date(2016, 7, 31), 1)),
         ("yesterday", (dt.date(2016, 8, 6), 1)),
         ("last month", (dt.date(2016, 7, 1), 3)),
         ("last week", (dt.date(2016, 7, 31), 2)),

@@ -22,6 +22,9 @@ _FUTURE_WORDS = re.compile(r"\b(later|next|coming|tomorrow)\b", re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:days?|weeks?|months?|hours?)\s*$", re.IGNORECASE)
 # "the 5th day", "day 9", "the third week": how long something has gone on, not a date
 _ORDINAL_PERIOD = re.compile(r"^\s*(?:the\s+)?(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+tieth)\s+(?:straight\s+|consecutive\s+)?(?:day|week|month|year)s?(?:\s+(?:on|in|of|since|at))?\s*$|^\s*(?:day|week)\s+\d+\s*$", re.IGNORECASE)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(rf"^(?:\w+\s+)?({'|'.join(_WEEKDAYS)})\b(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+_EARLIER = re.compile(r"\b(?:last|previous|past)\b", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:on|in|at|since|by|from|during|until|early|late|mid-?|the|around|about|approximately|circa|as\s+of)\s+", re.IGNORECASE)
 
 
@@ -67,6 +70,9 @@ def normalise(expression: str, published: dt.date) -> tuple[dt.date, int] | None
     date = data.date_obj.date()
     if date > published:
         return None
+    weekday = _WEEKDAY.search(core)
+    if weekday and not _EARLIER.search(core) and _WEEKDAYS.index(weekday.group(1).lower()) == published.weekday():
+        date = published  # "on Tuesday" in Tuesday's paper is that day, not a week before
     precision = PRECISION_OF_PERIOD.get(data.period or "day", 1)
     if data.period == "month" and not re.search(r"\d{4}", core) and "month" in core.lower():
         date = date.replace(day=1)  # "last month": the month itself, not a day in it

@@ -791,6 +791,8 @@ def _sub_event_type(mention, accepted, cls, head, sent, a1, lex, armed_idx=froze
         return "Armed clash"  # ACLED: both sides fired ("exchanged artillery fire", "soldiers shot back")
     if family == "attack" and _hits_armed(head, sent, lex, armed_idx):
         return "Armed clash"  # ACLED: an attack on soldiers, police or their posts is a battle
+    if family in ("battle", "gunbattle") and a1 is not None and a1.actor.inter in (5, 6):
+        return "Violent demonstration"  # "clashes between rioters and the army": demonstrators who fight riot, whoever they fought
     if family == "attack" and a1 is not None and a1.actor.inter != 3 and _fires_remote_weapon(head, lex):
         return "Shelling/artillery/missile attack"  # "fired heavy weapons at the village": fire from afar, whoever it hit
     kind = intervention_kind(sent) if family == "protest" else None
