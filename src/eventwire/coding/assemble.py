@@ -50,8 +50,10 @@ from .mentions import (
     intervention_kind,
     is_conflict_victim,
     load_lexicon,
+    names_cue,
     sentence_cues,
     sentence_mentions,
+    takes_idiom_object,
 )
 from .roles import choose_roles, group_against, passive_patients, reporter_tokens, structural_roles
 from .taxonomy import EVENT_TYPE_OF, PLOVER_OF
@@ -845,15 +847,9 @@ def _riot_kind(sent) -> str:  # type: ignore[no-untyped-def]
 def _incendiary(head, lex) -> bool:  # type: ignore[no-untyped-def]
     """What blew up, or what the trigger's bomb was, is a fire weapon ("exploded petrol bombs",
     "a Molotov cocktail exploded", "a petrol bomb blast")."""
-    words = lex.cues["incendiary"]
-    phrases = [" ".join(p) for p in lex.cue_phrases.get("incendiary", ())]
     own = [head, *(c for c in head.lefts if c.dep_ == "compound")]
     parts = [own] + [list(c.subtree) for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass", "compound")]
-    for tokens in parts:
-        lemmas = [t.lemma_.lower() for t in tokens]
-        if set(lemmas) & words or any(f" {p} " in f" {' '.join(lemmas)} " for p in phrases):
-            return True
-    return False
+    return any(names_cue(tokens, lex.cues["incendiary"], lex.cue_phrases.get("incendiary", ())) for tokens in parts)
 
 
 _FIRING_VERBS = frozenset({"fire", "launch", "lob"})
@@ -866,10 +862,9 @@ def _fires_remote_weapon(head, lex) -> bool:  # type: ignore[no-untyped-def]
     if head.lemma_.lower() not in _FIRING_VERBS:
         return False
     remote = lex.cues["remote_weapon"] - {"weapon"}
-    phrases = [" ".join(p) for p in lex.cue_phrases.get("remote_weapon", ()) if p != ("heavy", "weapon")]
+    phrases = [p for p in lex.cue_phrases.get("remote_weapon", ()) if p != ("heavy", "weapon")]
     for obj in (c for c in head.children if c.dep_ == "dobj"):
-        lemmas = [t.lemma_.lower() for t in obj.subtree]
-        if set(lemmas) & remote or any(f" {p} " in f" {' '.join(lemmas)} " for p in phrases):
+        if names_cue(obj.subtree, remote, phrases):
             return True
         if any(t.lemma_.lower() == "weapon" and any(c.lemma_.lower() == "heavy" for c in t.children) for t in obj.subtree):
             return True  # "heavy and medium weapons"
@@ -926,11 +921,7 @@ def _crowd_violence(head, accepted, sent, lex, kind: str) -> bool:  # type: igno
 
 def _idioms(sent, lex) -> set[int]:  # type: ignore[no-untyped-def]
     """Verbs used with an idiom's object ("torched an effigy", "struck a deal"): no violence."""
-    return {
-        t.i for t in sent
-        if t.lemma_.lower() in lex.idiom_objects
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.idiom_objects[t.lemma_.lower()] for c in t.children)
-    }
+    return {t.i for t in sent if t.lemma_.lower() in lex.idiom_objects and takes_idiom_object(t, lex.idiom_objects[t.lemma_.lower()])}
 
 
 def _hits_armed(head, sent, lex, armed_idx=frozenset()) -> bool:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ types that the accepted mentions allow.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -219,10 +219,8 @@ def sense_problem(head: Token, start: int, end: int, trig: Trigger, lex: Lexicon
     if trig.intransitive and any(c.dep_ in ("dobj", "ccomp") for c in head.children):
         return "transitive"  # "demonstrated the recipe", "demonstrated that ..."
     idioms = lex.idiom_objects.get(" ".join(trig.words))
-    if idioms and head.pos_ in ("VERB", "AUX"):
-        for child in head.children:
-            if child.dep_ in ("dobj", "nsubjpass", "obj") and (child.lemma_.lower() in idioms or child.lower_ in idioms):
-                return "idiom"  # "struck a deal", "shot a film", "executed the plan"
+    if idioms and head.pos_ in ("VERB", "AUX") and takes_idiom_object(head, idioms):
+        return "idiom"  # "struck a deal", "shot a film", "executed the plan"
     if head.pos_ == "NOUN" and trig.family == "protest":
         pobj = _of_object(head)
         if pobj is not None and pobj.lemma_.lower() not in lex.cues["crowd"] and pobj.tag_ not in ("NNS", "NNPS"):
@@ -500,6 +498,18 @@ def _political_victim(head: Token, lex: Lexicon) -> bool:
     """The one harmed (the object, or the subject of a passive) is an activist, a journalist, a
     candidate ...: ACLED records such an attack as political violence whoever did it."""
     return _harms(head, lex.cues["political_victim"], lex.cue_phrases.get("political_victim", ()))
+
+
+def takes_idiom_object(verb: Token, idioms: frozenset[str]) -> bool:
+    """The verb's object is one that makes it an idiom ("struck a deal", "torched an effigy")."""
+    return any(c.dep_ in ("dobj", "nsubjpass", "obj") and (c.lemma_.lower() in idioms or c.lower_ in idioms) for c in verb.children)
+
+
+def names_cue(tokens: Iterable[Token], words: frozenset[str] | set[str], phrases: Iterable[tuple[str, ...]]) -> bool:
+    """The tokens' lemmas hold one of `words` or, in order, one of `phrases`."""
+    lemmas = [t.lemma_.lower() for t in tokens]
+    joined = f" {' '.join(lemmas)} "
+    return bool(set(lemmas) & words) or any(f" {' '.join(ph)} " in joined for ph in phrases)
 
 
 def _harms(head: Token, words: frozenset[str] | set[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
